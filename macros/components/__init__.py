@@ -1,0 +1,1 @@
+"""Components: pure functions from a Resource and options to a small view model."""

@@ -1,0 +1,54 @@
+"""value and change: one figure from the data, for use inside a sentence."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..data.model import Resource
+from ..data.query import require_column, select_one
+from ..errors import Problem, ReportError
+from ..format import convert, format_value
+from .cells import check_unit_option, format_cell, row_unit, suppressed, cell_decimals
+
+
+def numeric_field(resource: Resource, column: str):
+    require_column(resource, column)
+    field = resource.get_field(column)
+    if not field.numeric:
+        raise ReportError([Problem("RV307", f"kolumnen '{column}' i '{resource.name}' innehåller text, inte tal",
+                                   "välj en kolumn med tal: " + ", ".join(f.name for f in resource.fields if f.numeric))])
+    return field
+
+
+def value(resource: Resource, column: str, where: Mapping[str, object], *, unit: str | None = None,
+          decimals: int | None = None, signed: bool = False, absolute: bool = False, bare: bool = False) -> str:
+    """The formatted cell of the one row that matches where: '−1 158 tkr'."""
+    require_column(resource, column)
+    row = select_one(resource, where)
+    return format_cell(resource, resource.get_field(column), int(row.name), unit=unit, decimals=decimals,
+                       signed=signed, absolute=absolute, bare=bare)
+
+
+def change(resource: Resource, column: str, by: str, start: object, end: object, where: Mapping[str, object], *,
+           unit: str | None = None, decimals: int | None = None, signed: bool = True, absolute: bool = False,
+           bare: bool = False) -> str:
+    """Value at end minus value at start; percent gives procentenheter: '−0,5 procentenheter'."""
+    field = numeric_field(resource, column)
+    require_column(resource, by)
+    first = select_one(resource, {**where, by: start})
+    last = select_one(resource, {**where, by: end})
+    positions = (int(first.name), int(last.name))
+    if first[column] is None or last[column] is None:
+        raise ReportError([Problem("RV304", f"värde saknas för '{column}' vid {by}={start if first[column] is None else end}",
+                                   "välj perioder som har värden")])
+    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+        raise ReportError([Problem("RV309", "skillnaden skulle avslöja ett skyddat litet tal",
+                                   "visa inte förändringen för sekretesskyddade värden")])
+    source_unit = row_unit(resource, field, positions[1])
+    check_unit_option(field, unit, source_unit)
+    difference = last[column] - first[column]
+    shown_unit = "procentenheter" if source_unit == "procent" else (unit or source_unit)
+    if unit and source_unit != "procent":
+        difference = convert(difference, source_unit, unit)
+    places = decimals if decimals is not None else (
+        None if unit and unit != source_unit else max(cell_decimals(resource, field, p) for p in positions))
+    return format_value(difference, shown_unit, places, signed=signed, absolute=absolute, bare=bare)

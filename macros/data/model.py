@@ -1,0 +1,82 @@
+"""What a loaded datapackage looks like to the rest of the engine."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import Problem
+
+NUMERIC_TYPES = ("integer", "number")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    title: str
+    description: str = ""
+    unit: str | None = None
+    decimals: int | None = None
+    unit_field: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    rows: tuple[int, ...]          # positions in Resource.frame
+    field: str | None = None
+
+
+@dataclass
+class Resource:
+    name: str
+    title: str
+    description: str
+    kind: str | None
+    period: str
+    source: str
+    file: str                      # repo-relative CSV path, for messages and downloads
+    package: str                   # package id, e.g. "borgholm/sn-arsredovisning-2024"
+    version: str
+    fields: list[Field]
+    frame: pd.DataFrame            # typed values; missing = None
+    raw: pd.DataFrame              # the CSV cells as written
+    footnotes: list[Footnote] = field(default_factory=list)
+    suppress_below: int | None = None
+    suppress_fields: tuple[str, ...] = ()
+    hash: str = ""
+    notes: list[Problem] = field(default_factory=list)   # findings that do not stop publication
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def get_field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def csv_name(self) -> str:
+        return self.file.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Package:
+    id: str                        # path below data/, e.g. "borgholm/sn-arsredovisning-2024"
+    name: str
+    title: str
+    version: str
+    descriptor_file: str           # repo-relative path of datapackage.json
+    organisation: str = ""
+    committee: str = ""
+    licenses: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+    resources: dict[str, Resource] = field(default_factory=dict)
+    descriptor: dict = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)

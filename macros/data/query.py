@@ -1,0 +1,68 @@
+"""Select rows and cells of a resource by the communicator's filters, with helpful errors."""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+from ..errors import Problem, ReportError, choice_list, did_you_mean
+from .model import Resource
+
+
+def require_column(resource: Resource, column: str) -> None:
+    if column not in resource.field_names:
+        raise ReportError([Problem(
+            "RV302", f"kolumnen '{column}' finns inte i resursen '{resource.name}'",
+            f"{did_you_mean(column, resource.field_names)}kolumner: {choice_list(resource.field_names)}")])
+
+
+def _matches(series: pd.Series, wanted: object) -> pd.Series:
+    values = wanted if isinstance(wanted, (list, tuple, set)) else [wanted]
+    texts = {_key(v) for v in values}
+    return series.map(lambda cell: _key(cell) in texts)
+
+
+def _key(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def select(resource: Resource, where: Mapping[str, object] | None = None,
+           exclude: Mapping[str, object] | None = None) -> pd.DataFrame:
+    """Rows matching every filter in where and none of those in exclude."""
+    frame = resource.frame
+    mask = pd.Series(True, index=frame.index)
+    for column, wanted in (where or {}).items():
+        require_column(resource, column)
+        hit = _matches(frame[column], wanted)
+        if not hit.any():
+            _unknown_value(resource, column, wanted)
+        mask &= hit
+    for column, unwanted in (exclude or {}).items():
+        require_column(resource, column)
+        mask &= ~_matches(frame[column], unwanted)
+    return frame[mask]
+
+
+def _unknown_value(resource: Resource, column: str, wanted: object) -> None:
+    present = list(dict.fromkeys(_key(v) for v in resource.frame[column] if v is not None))
+    first = wanted[0] if isinstance(wanted, (list, tuple)) and wanted else wanted
+    raise ReportError([Problem(
+        "RV303", f"värdet '{first}' finns inte i kolumnen '{column}' i '{resource.name}'",
+        f"{did_you_mean(_key(first), present)}värden: {choice_list(present)}")])
+
+
+def select_one(resource: Resource, where: Mapping[str, object]) -> pd.Series:
+    rows = select(resource, where)
+    if len(rows) == 1:
+        return rows.iloc[0]
+    if rows.empty:
+        raise ReportError([Problem("RV304", f"inga rader i '{resource.name}' matchar {dict(where)}",
+                                   "lägg till eller ändra filter")])
+    keys = [c for c in resource.field_names if c not in where and rows[c].nunique() > 1][:3]
+    raise ReportError([Problem(
+        "RV305", f"{len(rows)} rader i '{resource.name}' matchar {dict(where)}; ett värde kräver exakt en rad",
+        "lägg till ett filter på " + (", ".join(f"'{k}'" for k in keys) or "en kolumn till"))])
+
+

@@ -1,0 +1,90 @@
+"""Front matter of a report page: checked once into a typed ReportMeta, shown as the report header."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+from .errors import Problem, ReportError, choice_list, did_you_mean
+from .format import format_date, format_period
+
+REPORT_TYPES = ("årsredovisning", "delårsrapport", "tertialrapport", "verksamhetsberättelse", "statistik",
+                "månadsuppföljning", "uppföljning")
+STATUSES = ("förslag", "beslutad")
+REQUIRED = ("organisation", "committee", "type", "period", "status", "data")
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    organisation: str
+    committee: str
+    type: str
+    period_start: dt.date
+    period_end: dt.date
+    status: str
+    data: str
+    diarienummer: str = ""
+    decision_body: str = ""
+    decision_date: dt.date | None = None
+    decision_paragraph: str = ""
+
+    @property
+    def period_text(self) -> str:
+        return format_period(self.period_start, self.period_end)
+
+    @property
+    def decision_text(self) -> str:
+        parts = [self.decision_body, format_date(self.decision_date) if self.decision_date else "",
+                 self.decision_paragraph]
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def status_text(self) -> str:
+        return {"förslag": "Förslag till nämnden", "beslutad": "Beslutad"}[self.status]
+
+
+def _date(value: object, key: str, page: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ReportError([Problem("RV401", f"'{key}' är inget giltigt datum: '{value}'",
+                                   "skriv datum som ÅÅÅÅ-MM-DD", page=page, field=key)])
+
+
+def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | None:
+    """None for a page that is not a report; ReportError with every problem for a faulty one."""
+    report = meta.get("report")
+    if report is None:
+        return None
+    if not isinstance(report, Mapping):
+        raise ReportError([Problem("RV401", "'report' i sidhuvudet ska vara en tabell med nycklar",
+                                   "se macros/MACROS.md, avsnittet 'A report page'", page=page)])
+    problems = [Problem("RV401", f"'report.{key}' saknas i sidhuvudet", f"lägg till '{key}:' under 'report:'",
+                        page=page, field=f"report.{key}") for key in REQUIRED if key not in report]
+    if report.get("type") is not None and report.get("type") not in REPORT_TYPES:
+        problems.append(Problem("RV402", f"okänd rapporttyp '{report.get('type')}'",
+                                f"{did_you_mean(str(report.get('type')), REPORT_TYPES)}typer: {choice_list(REPORT_TYPES)}",
+                                page=page, field="report.type"))
+    if report.get("status") is not None and report.get("status") not in STATUSES:
+        problems.append(Problem("RV402", f"okänd status '{report.get('status')}'", f"status: {choice_list(STATUSES)}",
+                                page=page, field="report.status"))
+    period = report.get("period")
+    if period is not None and not (isinstance(period, Mapping) and "start" in period and "end" in period):
+        problems.append(Problem("RV401", "'report.period' ska ha start och end",
+                                "skriv period: {start: 2024-01-01, end: 2024-12-31}", page=page, field="report.period"))
+    if problems:
+        raise ReportError(problems)
+    decision = report.get("decision") or {}
+    start, end = _date(period["start"], "report.period.start", page), _date(period["end"], "report.period.end", page)
+    if end < start:
+        raise ReportError([Problem("RV401", "periodens slut ligger före dess början", "byt plats på start och end",
+                                   page=page, field="report.period")])
+    return ReportMeta(
+        organisation=str(report["organisation"]), committee=str(report["committee"]), type=str(report["type"]),
+        period_start=start, period_end=end, status=str(report["status"]), data=str(report["data"]),
+        diarienummer=str(report.get("diarienummer", "")), decision_body=str(decision.get("body", "")),
+        decision_date=_date(decision["date"], "report.decision.date", page) if decision.get("date") else None,
+        decision_paragraph=str(decision.get("paragraph", "")),
+    )

@@ -1,0 +1,100 @@
+"""The published pages in a real browser: charts draw, tables toggle, downloads and search work."""
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import chart_pages, report_pages
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+BORGHOLM = "borgholm/sn-arsredovisning-2024/"
+
+
+def render_all_charts(page) -> list:
+    for figure in page.locator("[data-rv-chart]").all():
+        figure.scroll_into_view_if_needed()
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('[data-rv-chart]'))
+        .every(e => e.hasAttribute('data-rv-rendered') || e.hasAttribute('data-rv-failed'))""", timeout=20000)
+    return page.eval_on_selector_all("[data-rv-chart]", """els => els.map(e =>
+        [e.getAttribute('data-rv-chart'), e.getAttribute('data-rv-rendered'), e.querySelectorAll('svg.main-svg').length])""")
+
+
+def test_the_example_site_has_the_borgholm_report(example_site):
+    assert BORGHOLM in report_pages(example_site)
+
+
+def test_report_pages_load_without_errors_or_other_hosts(watched, site_url, example_site):
+    for path in report_pages(example_site):
+        watched.page.goto(site_url + path)
+        watched.page.wait_for_load_state("networkidle")
+        render_all_charts(watched.page) if watched.page.locator("[data-rv-chart]").count() else None
+    assert watched.errors == []
+    assert watched.foreign == []
+
+
+def test_every_chart_on_every_page_renders_an_svg(watched, site_url, example_site):
+    pages = chart_pages(example_site)
+    assert pages, "the example site has charts"
+    for path in pages:
+        watched.page.goto(site_url + path)
+        states = render_all_charts(watched.page)
+        assert all(rendered == "light" and svgs > 0 for _, rendered, svgs in states), (path, states)
+
+
+def test_plotly_shows_no_logo_and_no_cloud_button(watched, site_url):
+    watched.page.goto(site_url + BORGHOLM)
+    render_all_charts(watched.page)
+    assert watched.page.locator(".modebar, .modebar-btn--logo, [data-title*='Chart Studio']").count() == 0
+
+
+def test_chart_data_table_opens_and_closes(watched, site_url):
+    watched.page.goto(site_url + BORGHOLM)
+    details = watched.page.locator("figure.rv-chart details").first
+    table = details.locator("table")
+    assert not table.is_visible()
+    details.locator("summary").click()
+    assert table.is_visible() and table.locator("tbody tr").count() > 0
+    details.locator("summary").click()
+    assert not table.is_visible()
+
+
+def test_csv_link_downloads_the_resource_file(watched, site_url):
+    watched.page.goto(site_url + BORGHOLM)
+    link = watched.page.locator("figure.rv-chart a[download]").first
+    with watched.page.expect_download() as info:
+        link.click()
+    download = info.value
+    expected = next((ROOT / "data" / "borgholm").rglob(download.suggested_filename))
+    assert Path(download.path()).read_bytes() == expected.read_bytes()
+
+
+def test_dark_mode_redraws_charts_in_dark_colours(watched, site_url):
+    watched.page.goto(site_url + BORGHOLM)
+    render_all_charts(watched.page)
+    first = watched.page.locator("[data-rv-chart]").first
+    light_text = first.evaluate("e => getComputedStyle(e.querySelector('.xtick text, .ytick text')).fill")
+    watched.page.locator("label[for='__palette_1']").first.click()
+    watched.page.wait_for_function("() => document.querySelector('[data-rv-chart]').getAttribute('data-rv-rendered') === 'dark'")
+    dark_text = first.evaluate("e => getComputedStyle(e.querySelector('.xtick text, .ytick text')).fill")
+    assert light_text != dark_text
+    assert watched.errors == []
+
+
+def test_instant_navigation_to_a_report_draws_its_charts(watched, site_url):
+    watched.page.goto(site_url)
+    watched.page.evaluate("() => window.__marker = 'kvar'")
+    watched.page.locator(f"a[href$='{BORGHOLM}']").first.click()
+    watched.page.wait_for_url("**/" + BORGHOLM)
+    assert watched.page.evaluate("() => window.__marker") == "kvar", "material's instant navigation kept the page"
+    states = render_all_charts(watched.page)
+    assert states and all(svgs > 0 for _, _, svgs in states)
+
+
+def test_search_for_a_swedish_word_finds_the_report(watched, site_url):
+    watched.page.goto(site_url)
+    watched.page.locator("label.md-search__icon, .md-search__input").first.click()
+    watched.page.locator("input.md-search__input").fill("sjukfrånvaro")
+    results = watched.page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10000)
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    assert any("borgholm/sn-arsredovisning-2024" in (h or "") for h in hrefs), hrefs

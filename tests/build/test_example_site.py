@@ -1,0 +1,48 @@
+"""The example reports build strictly, publish their data and load nothing from other hosts."""
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+# Anything the browser would fetch by itself from another host (links a reader clicks are fine).
+EXTERNAL = re.compile(r"""<(?:script|img|iframe|source|video|audio|link(?![^>]*rel="canonical"))\b[^>]*"""
+                      r"""\b(?:src|href|srcset)=["'](?:https?:)?//""")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_loads_assets_only_from_the_site(example_site):
+    offenders = [str(p.relative_to(example_site)) for p in html_pages(example_site)
+                 if EXTERNAL.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_no_google_fonts_and_plotly_served_once_from_the_site(example_site):
+    css_and_html = "".join(p.read_text(encoding="utf-8") for p in html_pages(example_site))
+    assert "fonts.googleapis" not in css_and_html and "fonts.gstatic" not in css_and_html
+    assert (example_site / "assets" / "javascripts" / "vendor" / "plotly.min.js").stat().st_size > 1_000_000
+    assert "cdn.plot.ly" not in css_and_html
+
+
+def test_every_csv_of_every_package_is_published(example_site):
+    for csv in (ROOT / "data").rglob("*.csv"):
+        published = example_site / csv.relative_to(ROOT)
+        assert published.read_bytes() == csv.read_bytes(), csv
+
+
+def test_each_package_has_a_data_page_with_its_version(example_site):
+    for descriptor in (ROOT / "data").rglob("datapackage.json"):
+        page = example_site / descriptor.parent.relative_to(ROOT) / "index.html"
+        assert "Dataversion" in page.read_text(encoding="utf-8"), page
+
+
+def test_pages_use_swedish_and_no_macro_source_leaks(example_site):
+    for page in html_pages(example_site):
+        text = page.read_text(encoding="utf-8")
+        if "<html" not in text:
+            continue
+        assert '<html lang="sv"' in text, page
+        assert "{{" not in re.sub(r"<script.*?</script>", "", text, flags=re.S), page
+        assert "Macro Rendering Error" not in text, page
