@@ -62,6 +62,13 @@ def _trace(spec: ChartSpec, index: int, series: Series) -> dict:
     return trace
 
 
+def _height(spec: ChartSpec) -> int:
+    if not spec.horizontal:
+        return 380
+    bars = 1 if spec.kind == "stacked" else len(spec.series)
+    return max(300, 130 + len(spec.categories) * (26 + 14 * bars))
+
+
 def figure(spec: ChartSpec) -> dict:
     value_axis = {"title": {"text": inert(spec.unit_label)}, "zeroline": True, "automargin": True,
                   "separatethousands": True, "exponentformat": "none", "fixedrange": True}
@@ -77,7 +84,7 @@ def figure(spec: ChartSpec) -> dict:
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "xaxis": value_axis if spec.horizontal else category_axis,
         "yaxis": category_axis if spec.horizontal else value_axis,
-        "height": max(320, 28 * len(spec.categories) + 120) if spec.horizontal else 380,
+        "height": _height(spec),
     }
     return {"data": [_trace(spec, i, s) for i, s in enumerate(spec.series)], "layout": layout}
 

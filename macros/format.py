@@ -106,6 +106,20 @@ def format_period(start: dt.date, end: dt.date) -> str:
     return f"{MONTHS[start.month - 1]} {start.year}–{MONTHS[end.month - 1]} {end.year}"
 
 
+_ISO_INTERVAL = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
+
+
+def format_period_text(text: str) -> str:
+    """A resource's period as readers see it: an ISO interval becomes words, other text stays."""
+    match = _ISO_INTERVAL.match(text.strip())
+    if not match:
+        return text
+    try:
+        return format_period(dt.date.fromisoformat(match.group(1)), dt.date.fromisoformat(match.group(2)))
+    except ValueError:
+        return text
+
+
 _MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
 
 

@@ -30,6 +30,7 @@ def source_date_epoch() -> str:
 def build(site_dir: Path, debug: bool = False, config: Path = ROOT / "mkdocs.yml") -> int:
     site_dir = site_dir.resolve()
     config = config.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = {**os.environ, "RV_PUBLISH": "1", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(work / "site"),

@@ -41,8 +41,11 @@ def main() -> None:
             for path in args.pages:
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
-                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-                page.wait_for_timeout(1500)
+                # Charts draw lazily as they scroll into view, as for a reader.
+                for figure in page.locator("[data-rv-chart]").all():
+                    figure.scroll_into_view_if_needed()
+                    page.wait_for_timeout(150)
+                page.wait_for_timeout(800)
                 page.evaluate("window.scrollTo(0, 0)")
                 page.wait_for_timeout(300)
                 name = path.strip("/").replace("/", "_") or "start"

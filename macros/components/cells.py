@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from ..data.model import Field, Resource
 from ..errors import Problem, ReportError
+from ..status import STATUS_FIELD_NAMES, status_of
 from ..format import MONEY_SCALE, convert, decimals_of, format_period_key, format_value, unit_label
+
+
+def is_status_field(field: Field) -> bool:
+    return field.vocabulary == "status" or field.name in STATUS_FIELD_NAMES
 
 
 def row_unit(resource: Resource, field: Field, position: int) -> str | None:
@@ -42,6 +47,9 @@ def format_cell(resource: Resource, field: Field, position: int, *, unit: str | 
     if value is None:
         return "–"
     if not field.numeric:
+        status = status_of(value) if is_status_field(field) else None
+        if status:
+            return status.label
         return format_period_key(value) if field.name in ("period", "manad") else str(value)
     if suppressed(resource, field, value):
         return f"1–{resource.suppress_below - 1}"

@@ -8,7 +8,7 @@ from ..charts import ChartSpec, Series, figure_json
 from ..data.model import Resource
 from ..data.query import require_column, select
 from ..errors import Problem, ReportError, choice_list
-from ..format import convert, format_period_key, format_value, unit_label
+from ..format import convert, format_period_key, format_period_text, format_value, unit_label
 from .cells import cell_decimals, format_cell, row_unit
 from .table import Cell, Column, Row, TableView, source_text
 from .value import numeric_field
@@ -78,7 +78,7 @@ def chart(resource: Resource, *, chart_id: str, csv_url: str, x: str, y: str | S
         footnotes=(), source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
     )
     return ChartView(
-        id=chart_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=resource.period,
+        id=chart_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
         source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), table=table,
         csv_url=csv_url, csv_name=resource.csv_name,
     )

@@ -10,7 +10,8 @@ from ..data.model import Resource
 from ..data.query import require_column, select
 from ..errors import Problem, ReportError
 from ..format import format_period_key
-from .cells import column_unit, format_cell
+from ..status import Status, status_of
+from .cells import column_unit, format_cell, is_status_field
 
 HIDDEN_BY_DEFAULT = ("niva", "grupp")
 TOTAL_LEVELS = ("summa", "delsumma")
@@ -21,6 +22,7 @@ class Cell:
     text: str
     numeric: bool = False
     notes: tuple[int, ...] = ()
+    status: Status | None = None    # shown with its icon and tone
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,10 @@ def table(resource: Resource, *, table_id: str, csv_url: str, columns: Sequence[
         for index, fld in enumerate(fields):
             notes = _notes_for(resource, int(position), fld.name, index == 0)
             used_notes.update(notes)
+            value = resource.frame.at[position, fld.name]
+            status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
-                              fld.numeric, notes))
+                              fld.numeric, notes, status))
         level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else ""
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
     return TableView(

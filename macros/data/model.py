@@ -19,6 +19,7 @@ class Field:
     unit: str | None = None
     decimals: int | None = None
     unit_field: str | None = None
+    vocabulary: str | None = None   # "status": values are ids of macros.status
 
     @property
     def numeric(self) -> bool:

@@ -198,7 +198,7 @@ def _check_hash(desc: dict, data: bytes, rel_csv: str, version: str, strict: boo
 def _field(desc: dict) -> Field:
     return Field(name=desc["name"], type=desc.get("type", "string"), title=desc.get("title", desc["name"]),
                  description=desc.get("description", ""), unit=desc.get("unit"),
-                 decimals=desc.get("decimals"), unit_field=desc.get("unitField"))
+                 decimals=desc.get("decimals"), unit_field=desc.get("unitField"), vocabulary=desc.get("vocabulary"))
 
 
 def _raw_frame(text: str, fields: list[Field]) -> pd.DataFrame:

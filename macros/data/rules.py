@@ -5,8 +5,9 @@ import ast
 import operator
 from typing import Callable, Iterator
 
-from ..errors import Problem, choice_list
+from ..errors import Problem, choice_list, did_you_mean
 from ..format import format_number
+from ..status import STATUSES
 from .model import Resource
 
 LEVEL = "niva"
@@ -22,6 +23,7 @@ def csv_row(position: int) -> int:
 
 
 def check_rules(resource: Resource, rules: list[dict], rel_desc: str) -> Iterator[Problem]:
+    yield from _check_vocabularies(resource)
     for rule in rules:
         kind = rule.get("rule")
         if kind == "sum":
@@ -31,6 +33,17 @@ def check_rules(resource: Resource, rules: list[dict], rel_desc: str) -> Iterato
         else:
             yield Problem("RV203", f"okänd regel '{kind}' i resursen '{resource.name}'",
                           "tillåtna regler: 'sum', 'formula'", file=rel_desc, field=resource.name)
+
+
+def _check_vocabularies(resource: Resource) -> Iterator[Problem]:
+    for field in resource.fields:
+        if field.vocabulary != "status":
+            continue
+        for position, value in resource.frame[field.name].items():
+            if value is not None and value not in STATUSES:
+                yield Problem("RV206", f"'{value}' är inget känt status-id",
+                              f"{did_you_mean(str(value), STATUSES)}status-id: {choice_list(STATUSES, limit=20)}",
+                              file=resource.file, row=csv_row(int(position)), field=field.name)
 
 
 def _footnoted(resource: Resource, position: int, field: str) -> bool:

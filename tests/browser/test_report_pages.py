@@ -85,6 +85,7 @@ def test_instant_navigation_to_a_report_draws_its_charts(watched, site_url):
     watched.page.evaluate("() => window.__marker = 'kvar'")
     watched.page.locator(f"a[href$='{BORGHOLM}']").first.click()
     watched.page.wait_for_url("**/" + BORGHOLM)
+    watched.page.locator("[data-rv-chart]").first.wait_for(state="attached")
     assert watched.page.evaluate("() => window.__marker") == "kvar", "material's instant navigation kept the page"
     states = render_all_charts(watched.page)
     assert states and all(svgs > 0 for _, _, svgs in states)

@@ -52,6 +52,12 @@ def test_dates_are_iso_and_periods_in_words():
     assert format_period(dt.date(2023, 4, 3), dt.date(2023, 6, 30)) == "2023-04-03–2023-06-30"
 
 
+def test_iso_interval_periods_read_as_words():
+    from macros.format import format_period_text
+    assert format_period_text("2021-12-01/2024-11-30") == "december 2021–november 2024"
+    assert format_period_text("jan–aug 2023") == "jan–aug 2023"
+
+
 def test_month_keys_become_short_month_names():
     assert format_period_key("2024-03") == "mar 2024"
     assert format_period_key("2024") == "2024"
