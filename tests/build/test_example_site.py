@@ -46,3 +46,14 @@ def test_pages_use_swedish_and_no_macro_source_leaks(example_site):
         assert '<html lang="sv"' in text, page
         assert "{{" not in re.sub(r"<script.*?</script>", "", text, flags=re.S), page
         assert "Macro Rendering Error" not in text, page
+
+
+def test_borgholm_report_shows_figures_from_its_csv(example_site):
+    import csv
+    from macros.format import format_number
+    rows = list(csv.DictReader((ROOT / "data/borgholm/sn-arsredovisning-2024/drift.csv").open(encoding="utf-8")))
+    total = next(r for r in rows if r["niva"] == "summa")
+    html = (example_site / "borgholm/sn-arsredovisning-2024/index.html").read_text(encoding="utf-8")
+    for field in ("budget", "utfall", "avvikelse"):
+        assert f'<td class="rv-num">{format_number(int(total[field]))}' in html, field
+    assert "\u22121\u00a0158" in html and "-1158" not in html.split("<article", 1)[1].split("data-rv-figure")[0]
