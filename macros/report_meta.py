@@ -50,7 +50,7 @@ def _date(value: object, key: str, page: str) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ReportError([Problem("RV401", f"'{key}' är inget giltigt datum: '{value}'",
-                                   "skriv datum som ÅÅÅÅ-MM-DD", page=page, field=key)])
+                                   "skriv datum som ÅÅÅÅ-MM-DD", page=page, field=key)]) from None
 
 
 def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | None:

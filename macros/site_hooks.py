@@ -1,9 +1,8 @@
-"""mkdocs hooks (mkdocs.yml `hooks:`): publish data files, the data pages and plotly.js from the site itself."""
+"""mkdocs hooks (mkdocs.yml `hooks:`): publish data files and the data pages from the site itself."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import plotly
 from mkdocs.structure.files import File, Files
 
 from macros.components.data_page import data_page
@@ -11,14 +10,11 @@ from macros.data import load_catalog
 from macros.render import render
 from macros.session import data_url
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_URL = "assets/javascripts/vendor/plotly.min.js"
 
 
 def on_files(files: Files, config) -> Files:
     root = Path(config["config_file_path"]).parent
     catalog = load_catalog(root)
-    files.append(File.generated(config, PLOTLY_URL, abs_src_path=str(PLOTLY_JS)))
     for package in catalog.packages.values():
         folder = root / Path(package.descriptor_file).parent
         files.append(File.generated(config, data_url(package.id, "datapackage.json"),

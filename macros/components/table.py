@@ -124,7 +124,7 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
         index, across, values = pivot["index"], pivot["columns"], pivot["values"]
     except KeyError:
         raise ReportError([Problem("RV306", "pivot behöver 'index', 'columns' och 'values'",
-                                   'skriv t.ex. pivot={"index": "enhet", "columns": "ar", "values": "varde"}')])
+                                   'skriv t.ex. pivot={"index": "enhet", "columns": "ar", "values": "varde"}')]) from None
     for name in (index, across, values):
         require_column(resource, name)
     value_field = resource.get_field(values)

@@ -22,8 +22,16 @@ def test_every_page_loads_assets_only_from_the_site(example_site):
 def test_no_google_fonts_and_plotly_served_once_from_the_site(example_site):
     css_and_html = "".join(p.read_text(encoding="utf-8") for p in html_pages(example_site))
     assert "fonts.googleapis" not in css_and_html and "fonts.gstatic" not in css_and_html
-    assert (example_site / "assets" / "javascripts" / "vendor" / "plotly.min.js").stat().st_size > 1_000_000
+    assert (example_site / "assets" / "javascripts" / "vendor" / "plotly-basic.min.js").stat().st_size > 1_000_000
     assert "cdn.plot.ly" not in css_and_html
+
+
+def test_vendored_plotly_js_matches_the_python_plotly_version():
+    import plotly
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:200]
+    basic = (ROOT / "theme/assets/javascripts/vendor/plotly-basic.min.js").read_text(encoding="utf-8")[:200]
+    version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", full).group(1)
+    assert f"v{version}" in basic
 
 
 def test_every_csv_of_every_package_is_published(example_site):

@@ -4,7 +4,7 @@
    because instant navigation re-runs every <script> in the content as JavaScript, whatever its type. */
 (function () {
   "use strict";
-  var plotlyUrl = new URL("vendor/plotly.min.js", document.currentScript.src).href;
+  var plotlyUrl = new URL("vendor/plotly-basic.min.js", document.currentScript.src).href;
   var loading = null;
   var observer = null;
   // Okabe–Ito based, each colour at least 3:1 against the page background of its mode.
