@@ -43,6 +43,10 @@ test: test-env
 validate: env
 	$(PY) scripts/validate.py
 
+## Release a new data version: make release PKG=data/<org>/<report> WHY="varför"
+release: env
+	$(PY) scripts/release.py $(PKG) --why "$(WHY)"
+
 bench: env
 	$(PY) scripts/bench.py
 

@@ -17,6 +17,8 @@ class Problem:
     page: str | None = None
     line: int | None = None
     severity: str = "error"
+    found: str | None = None       # the value in the file, as written (rules)
+    expected: str | None = None    # the value the rule computed or allows
 
     def place(self) -> str:
         parts: list[str] = []

@@ -22,6 +22,14 @@ def problem_from_exception(error: frictionless.FrictionlessException, rel_desc: 
                    "kontrollera fälttyper (string, integer, number, date, year, boolean) och constraints",
                    file=rel_desc, field=resource)
 
+_LABEL_MESSAGES = {
+    "duplicate-label": "kolumnnamnet '{label}' finns två gånger i rubrikraden",
+    "incorrect-label": "rubrikraden har '{label}' där schemat väntar '{field}'",
+    "missing-label": "rubrikraden saknar kolumnen '{field}'",
+    "extra-label": "rubrikraden har kolumnen '{label}' som inte finns i schemat",
+    "blank-label": "en kolumn i rubrikraden saknar namn (schemat väntar '{field}')",
+}
+
 
 def problems_from_report(task: frictionless.ReportTask, rel_csv: str, rel_desc: str) -> list[Problem]:
     """The problems of one resource's validation task."""
@@ -58,6 +66,11 @@ def _problem(error: frictionless.errors.Error, rel_csv: str, rel_desc: str) -> P
     if kind in ("primary-key", "unique-error"):
         return Problem("RV124", f"raden är en dubblett ({note})",
                        "nyckelkolumnerna ska vara unika; ta bort eller rätta dubbletten", file=rel_csv, row=row, field=field)
+    if kind in _LABEL_MESSAGES:
+        label = getattr(error, "label", "") or ""
+        return Problem("RV126", _LABEL_MESSAGES[kind].format(label=label, field=field or ""),
+                       "rubrikraden ska innehålla exakt fälten i schemat, i samma ordning",
+                       file=rel_csv, row=1, field=label if kind in ("duplicate-label", "extra-label") else field)
     if kind in ("duplicate-label", "blank-label", "incorrect-label", "missing-label", "extra-label", "blank-header"):
         return Problem("RV126", f"rubrikraden stämmer inte med schemat ({kind}: {note})",
                        "rubrikraden ska innehålla exakt fälten i schemat, i samma ordning", file=rel_csv, row=1, field=field)

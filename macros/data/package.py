@@ -12,12 +12,14 @@ from typing import Iterator
 import frictionless
 import pandas as pd
 
-from ..errors import Problem, ReportError, choice_list
+from ..errors import Problem, ReportError, choice_list, did_you_mean
+from .kinds import KINDS
 from .frictionless_problems import problem_from_exception, problem_from_package_error, problems_from_report
 from .model import Field, Footnote, Package, Resource
 from .rules import check_rules
 
 LOCAL_PROPS = ("hash", "bytes")  # checked by us, with a Swedish message, not by frictionless
+MAX_LINE = 1_000_000  # characters; a longer line is a file without line ends, not data
 
 
 def sha256_of(data: bytes) -> str:
@@ -65,8 +67,8 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
 
 def _raise_errors(problems: list[Problem]) -> None:
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise ReportError(errors)
+    if errors:  # errors first; notes and warnings follow so a validator can show every finding
+        raise ReportError(errors + [p for p in problems if p.severity != "error"])
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -78,13 +80,13 @@ def _rel(path: Path, root: Path) -> str:
 
 def _read_descriptor(path: Path, rel: str) -> dict:
     if not path.is_file():
-        raise ReportError([Problem("RV101", "datapackage.json saknas", "skapa filen med scripts/new-report", file=rel)])
+        raise ReportError([Problem("RV101", "datapackage.json saknas", "skapa den enligt data/README.md", file=rel)])
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError([Problem("RV101", f"ogiltig JSON: {error.msg}",
-                                   "kontrollera kommatecken och citattecken på raden", file=rel, row=error.lineno)])
+                                   "kontrollera kommatecken och citattecken på raden", file=rel, row=error.lineno)]) from None
     if not isinstance(descriptor, dict):
         raise ReportError([Problem("RV101", "datapackage.json ska vara ett JSON-objekt", "börja filen med {", file=rel)])
     return descriptor
@@ -106,7 +108,36 @@ def _check_descriptor(descriptor: dict, rel: str) -> Iterator[Problem]:
                           "varje resurs behöver \"name\", \"path\" och ett \"schema\" med \"fields\"", file=rel)
         elif name in seen:
             yield Problem("RV104", f"resursnamnet '{name}' finns två gånger", "ge varje resurs ett eget namn", file=rel)
+        else:
+            yield from _check_resource_descriptor(res, rel)
         seen.add(name or "")
+
+
+def _check_resource_descriptor(res: dict, rel: str) -> Iterator[Problem]:
+    """kind, suppress and the Table Schema of one resource, each named by the resource."""
+    name = res["name"]
+    kind = res.get("kind")
+    if kind is not None and kind not in KINDS:
+        yield Problem("RV106", f"okänd kind '{kind}' i resursen '{name}'",
+                      f"{did_you_mean(str(kind), KINDS)}kinds: {choice_list(KINDS)}; en fri resurs anger ingen kind",
+                      file=rel, field=name)
+    try:
+        frictionless.Schema.from_descriptor(res["schema"])
+    except frictionless.FrictionlessException as error:
+        yield problem_from_exception(error, rel, name)
+        return
+    suppress = res.get("suppress")
+    if suppress is None:
+        return
+    names = [f.get("name") for f in res["schema"].get("fields", []) if isinstance(f, dict)]
+    fields = suppress.get("fields") if isinstance(suppress, dict) else None
+    below = suppress.get("below") if isinstance(suppress, dict) else None
+    unknown = [f for f in fields or [] if f not in names]
+    if not isinstance(fields, list) or not fields or unknown or not isinstance(below, int) or below < 2:
+        yield Problem("RV107", f"suppress i resursen '{name}' kan inte läsas"
+                      + (f": kolumnen '{unknown[0]}' finns inte" if unknown else ""),
+                      f"skriv \"suppress\": {{\"fields\": [\"antal\"], \"below\": 5}}; kolumner: {choice_list(names)}",
+                      file=rel, field=name)
 
 
 def _read_resource(desc: dict, base: Path, root: Path, package: Package, check_hashes: bool,
@@ -158,7 +189,8 @@ def _build_resource(desc: dict, rel_csv: str, data: bytes, text: str, package: P
         suppress_below=(desc.get("suppress") or {}).get("below"),
         suppress_fields=tuple((desc.get("suppress") or {}).get("fields", ())),
     )
-    resource.notes = note_problems + list(check_rules(resource, desc.get("rules", []), rel_desc))
+    resource.notes = note_problems + list(check_rules(resource, desc.get("rules", []), rel_desc,
+                                                           {"package": package.descriptor, "resource": desc}))
     _raise_errors(resource.notes)
     return resource
 
@@ -175,11 +207,21 @@ def _decode(data: bytes, rel_csv: str) -> str:
     except UnicodeDecodeError as error:
         row = data[: error.start].count(b"\n") + 1
         raise ReportError([Problem("RV110", "filen är inte UTF-8 (troligen Latin-1/Windows-1252)",
-                                   "spara filen som UTF-8; å, ä och ö blir annars fel", file=rel_csv, row=row)])
-    first = text.splitlines()[0] if text.splitlines() else ""
+                                   "spara filen som UTF-8; å, ä och ö blir annars fel", file=rel_csv, row=row)]) from None
+    lines = text.splitlines()
+    long = next((number for number, line in enumerate(lines, start=1) if len(line) > MAX_LINE), None)
+    if long:
+        raise ReportError([Problem("RV114", f"rad {long} är {len(lines[long - 1]):,} tecken lång".replace(",", " "),
+                                   "filen saknar troligen radbrytningar eller har ett citattecken som aldrig stängs; "
+                                   "öppna den i en texteditor och kontrollera raden", file=rel_csv, row=long)])
+    first = lines[0] if lines else ""
     if ";" in first and "," not in first:
         raise ReportError([Problem("RV113", "kolumnerna är åtskilda med semikolon",
                                    "spara med kommatecken som avgränsare och punkt som decimaltecken",
+                                   file=rel_csv, row=1)])
+    if not any(line.strip() for line in lines[1:]):
+        raise ReportError([Problem("RV112", "filen har bara rubrikraden och inga rader med data",
+                                   "lägg till raderna med data under rubrikraden, eller ta bort resursen",
                                    file=rel_csv, row=1)])
     return text
 
