@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from macros.errors import format_problems  # noqa: E402
+from macros.page_checks import front_matter  # noqa: E402
+from pagefind_stable import stabilise  # noqa: E402
+
+_TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*(\S.*)$", re.M)
 
 
 def source_date_epoch() -> str:
@@ -38,12 +46,20 @@ def build(site_dir: Path, debug: bool = False, config: Path = ROOT / "mkdocs.yml
     if not debug:
         command.append("--quiet")
     started = time.monotonic()
-    result = subprocess.run(command, cwd=config.parent, env=env)
+    if not debug and (problems := check_front_matter(config)):
+        print(format_problems(problems), file=sys.stderr)
+        result = subprocess.CompletedProcess(command, 1)
+    else:
+        result = subprocess.run(command, cwd=config.parent, env=env, stderr=None if debug else subprocess.PIPE,
+                                text=True)
+        if not debug:
+            sys.stderr.write(hide_tracebacks(result.stderr))
     if result.returncode != 0:
         shutil.rmtree(work, ignore_errors=True)
         kept = "den förra versionen av webbplatsen finns kvar orörd" if site_dir.exists() else "ingen webbplats byggdes"
         print(f"\nBygget misslyckades – {kept} ({site_dir.name}/).", file=sys.stderr)
         return result.returncode
+    stabilise(work / "site" / "pagefind")
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -57,11 +73,25 @@ def build(site_dir: Path, debug: bool = False, config: Path = ROOT / "mkdocs.yml
     return 0
 
 
+def check_front_matter(config: Path) -> list:
+    """Unreadable front matter stops mkdocs with a traceback: find it first, with page and line."""
+    match = re.search(r"^docs_dir:\s*(\S+)", config.read_text(encoding="utf-8"), re.M)
+    docs = config.parent / (match.group(1) if match else "docs")
+    return [problem for page in sorted(docs.rglob("*.md"))
+            for problem in front_matter(page.read_text(encoding="utf-8"), page.relative_to(docs).as_posix())[1]]
+
+
+def hide_tracebacks(text: str) -> str:
+    """A Python traceback is for developers: show its last line as an internal error instead."""
+    return _TRACEBACK.sub(lambda m: f"RV900 internt fel i bygget: {m.group(1)}\n  tips: kör python scripts/build.py "
+                          "--debug för detaljer och rapportera felet", text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
-    parser.add_argument("--debug", action="store_true", help="visa mkdocs loggar i detalj")
+    parser.add_argument("--debug", action="store_true", help="visa mkdocs loggar i detalj och Pythons traceback vid internt fel")
     args = parser.parse_args()
     return build(args.site_dir, args.debug, args.config_file)
 
