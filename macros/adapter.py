@@ -57,7 +57,9 @@ def before_page(env) -> None:
     package = session.catalog.packages.get(meta.data)
     page.meta["rv_header"] = {
         "organisation": meta.organisation, "committee": meta.committee, "type": meta.type.capitalize(),
-        "period": meta.period_text, "decision": meta.decision_text, "diarienummer": meta.diarienummer,
+        "period": meta.period_text, "decision": meta.decision_text,
+        "decision_label": "Beslut" if meta.decision_date or meta.status == "beslutad" else "Behandlas av",
+        "diarienummer": meta.diarienummer,
         "status": meta.status_text, "status_id": meta.status,
         "data_version": package.version if package else "",
         "data_url": session.relative(data_url(meta.data, "")) if package else "",

@@ -43,14 +43,27 @@
     return colour || fallback;
   }
 
-  function themed(figure) {
+  // plotly never wraps legend text: break long series names so the legend fits a narrow container.
+  function wrapped(name, width) {
+    var limit = Math.max(12, Math.floor((width - 60) / 8));
+    if (typeof name !== "string" || name.length <= limit) return name;
+    var lines = [""];
+    name.split(" ").forEach(function (word) {
+      var line = lines[lines.length - 1];
+      if (line && (line + " " + word).length > limit) lines.push(word);
+      else lines[lines.length - 1] = line ? line + " " + word : word;
+    });
+    return lines.join("<br>");
+  }
+
+  function themed(figure, width) {
     var style = getComputedStyle(document.body);
     var fg = resolved("--md-default-fg-color", "#222");
     var grid = resolved("--md-default-fg-color--lightest", "#ddd");
     var bg = resolved("--md-default-bg-color", "#fff");
     var palette = PALETTES[scheme()];
     var data = figure.data.map(function (trace, i) {
-      var copy = Object.assign({}, trace);
+      var copy = Object.assign({}, trace, { name: wrapped(trace.name, width) });
       var colour = palette[i % palette.length];
       copy.marker = Object.assign({}, trace.marker, { color: colour });
       if (copy.marker.pattern) copy.marker.pattern = Object.assign({}, copy.marker.pattern, { fgcolor: bg, bgcolor: colour });
@@ -60,7 +73,9 @@
     var layout = Object.assign({}, figure.layout, {
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       font: { color: fg, family: style.fontFamily, size: 14 },
-      hoverlabel: { font: { family: style.fontFamily } }
+      hoverlabel: { font: { family: style.fontFamily } },
+      // Above the plot: below it, the legend collides with rotated category labels on a narrow screen.
+      legend: Object.assign({}, figure.layout.legend, { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" })
     });
     ["xaxis", "yaxis"].forEach(function (axis) {
       layout[axis] = Object.assign({}, figure.layout[axis], { gridcolor: grid, zerolinecolor: fg, linecolor: grid });
@@ -71,8 +86,9 @@
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-rv-figure"));
     loadPlotly().then(function (Plotly) {
-      var view = themed(figure);
+      var view = themed(figure, element.clientWidth);
       return Plotly.react(element, view.data, view.layout, CONFIG).then(function () {
+        element.setAttribute("data-rv-width", String(element.clientWidth));
         element.setAttribute("data-rv-rendered", scheme());
       });
     }).catch(function (error) {
@@ -101,6 +117,17 @@
       if (element.getAttribute("data-rv-rendered") !== scheme()) draw(element);
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  // Series names are wrapped for the width a chart was drawn at: draw again when that width changes.
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      document.querySelectorAll("[data-rv-rendered]").forEach(function (element) {
+        if (String(element.clientWidth) !== element.getAttribute("data-rv-width")) draw(element);
+      });
+    }, 250);
+  });
 
   if (window.document$) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);

@@ -1,0 +1,56 @@
+"""The chart palette in theme/assets/javascripts/charts.js: every colour at least 3:1 against its mode's background."""
+from __future__ import annotations
+
+import colorsys
+import json
+import re
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHARTS_JS = ROOT / "theme" / "assets" / "javascripts" / "charts.js"
+WHITE = "#ffffff"
+# mkdocs-material's slate background: hsla(var(--md-hue), 15%, 14%, 1) with --md-hue 225deg;
+# tests/browser/test_accessibility.py checks that the page really has this background in dark mode.
+SLATE = "#1e2129"
+
+
+def palettes() -> dict[str, list[str]]:
+    source = CHARTS_JS.read_text(encoding="utf-8")
+    block = re.search(r"var PALETTES = (\{.*?\});", source, re.S)
+    assert block, "charts.js defines var PALETTES = {light: [...], dark: [...]}"
+    return json.loads(re.sub(r"(\w+):", r'"\1":', block.group(1)))
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_slate_background_is_materials_hsl():
+    r, g, b = colorsys.hls_to_rgb(225 / 360, 0.14, 0.15)
+    assert "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b))) == SLATE
+
+
+def test_contrast_is_computed_as_wcag_defines_it():
+    assert contrast("#000000", WHITE) == pytest.approx(21)
+    assert contrast("#767676", WHITE) == pytest.approx(4.54, abs=0.01)
+
+
+def test_both_modes_have_the_same_number_of_distinct_colours():
+    light, dark = palettes()["light"], palettes()["dark"]
+    assert len(light) == len(dark) >= 6
+    assert len({c.lower() for c in light}) == len(light) and len({c.lower() for c in dark}) == len(dark)
+
+
+@pytest.mark.parametrize("mode, background", [("light", WHITE), ("dark", SLATE)])
+def test_every_chart_colour_has_3_to_1_contrast_with_the_background(mode, background):
+    ratios = {colour: round(contrast(colour, background), 2) for colour in palettes()[mode]}
+    assert all(ratio >= 3 for ratio in ratios.values()), ratios
