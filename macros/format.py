@@ -19,6 +19,7 @@ UNIT_LABELS = {
     "arsarbetare": "årsarbetare", "kvot": "", "index": "", "kr_per_brukare": "kr/brukare",
     "poang": "poäng", "": "",
 }
+SINGULARS = {"personer": "person", "dagar": "dag", "timmar": "timme", "poäng": "poäng"}
 MONEY_SCALE = {"kr": 1, "tkr": 1_000, "mnkr": 1_000_000}
 DEFAULT_DECIMALS = {"mnkr": 1}
 
@@ -72,6 +73,8 @@ def format_value(value: float | int | Decimal | None, unit: str | None = None, d
         decimals = DEFAULT_DECIMALS.get(unit or "", 0)
     text = format_number(value, decimals, signed=signed and not absolute)
     label = unit_label(unit)
+    if label in SINGULARS and text.lstrip("+" + MINUS) == "1":
+        label = SINGULARS[label]   # "1 person", "1 dag"
     return text if bare or not label else f"{text}{NBSP}{label}"
 
 

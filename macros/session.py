@@ -14,12 +14,19 @@ from .components import chart as chart_component
 from .components import kpi as kpi_component
 from .components import table as table_component
 from .components import value as value_component
+from .components import budget as budget_component
+from .components import goals as goals_component
+from .components import indicators as indicators_component
+from .components import listing as listing_component
+from .components import statistics as statistics_component
+from .navigation import PageEntry
 from .data import Catalog, Resource
 from .errors import Problem, ReportError, did_you_mean
 from .render import render
 from .report_meta import ReportMeta, parse_report_meta
 
-MACRO_NAMES = ("value", "change", "table", "chart", "kpi")
+MACRO_NAMES = ("value", "change", "table", "chart", "kpi", "total", "count", "goals", "indicators", "budget",
+               "statistics", "listing")
 _CALL = re.compile(r"\{\{-?\s*(" + "|".join(MACRO_NAMES) + r")\s*\((.*?)\)\s*-?\}\}", re.S)
 
 
@@ -42,6 +49,7 @@ class MacroSession:
         self.catalog = catalog
         self.problems: list[Problem] = []
         self.page: PageState | None = None
+        self.pages: list[PageEntry] = []     # every page's front matter, set by the site hooks (listing)
 
     def start_page(self, src: str, url: str, markdown: str, first_line: int, meta: dict) -> ReportMeta | None:
         """Call before a page's macros run. first_line: line of the body's first line in the source file."""
@@ -135,6 +143,68 @@ class MacroSession:
             return render("kpi.html", kpi=kpi_component.kpi(resource, opts.pop("column"), where=where, **opts))
         return self._run("kpi", work)
 
+    def total(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("total", _value_sig, args, kwargs, self._resource)
+            return value_component.total(self._resource(opts.pop("resource")), opts.pop("column"), where, **opts)
+        return self._run("total", work)
+
+    def count(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("count", _count_sig, args, kwargs, self._resource)
+            return value_component.count(self._resource(opts.pop("resource")), where)
+        return self._run("count", work)
+
+    def goals(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("goals", _goals_sig, args, kwargs, self._resource)
+            resource = self._resource(opts.pop("resource"))
+            view = goals_component.goals(resource, goals_id=self._next_id("mal", resource.name), where=where, **opts)
+            return render("goals.html", goals=view)
+        return self._run("goals", work)
+
+    def indicators(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("indicators", _indicators_sig, args, kwargs, self._resource)
+            resource = self._resource(opts.pop("resource"))
+            view = indicators_component.indicators(resource, indicators_id=self._next_id("indikatorer", resource.name),
+                                                   where=where, **opts)
+            return render("indicators.html", ind=view)
+        return self._run("indicators", work)
+
+    def budget(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("budget", _budget_sig, args, kwargs, self._resource)
+            resource = self._resource(opts.pop("resource"))
+            view = budget_component.budget(resource, budget_id=self._next_id("budget", resource.name),
+                                           chart_id=self._next_id("diagram", resource.name),
+                                           csv_url=self._csv(resource), where=where, **opts)
+            return render("budget.html", budget=view)
+        return self._run("budget", work)
+
+    def statistics(self, *args, **kwargs) -> str:
+        def work() -> str:
+            opts, where = _bind("statistics", _statistics_sig, args, kwargs, self._resource)
+            resource = self._resource(opts.pop("resource"))
+            view = statistics_component.statistics(resource, stats_id=self._next_id("statistik", resource.name),
+                                                   csv_url=self._csv(resource), where=where, **opts)
+            return render("statistics.html", stats=view)
+        return self._run("statistics", work)
+
+    def listing(self, what: str = "reports", **kwargs) -> str:
+        def work() -> str:
+            options = {k: kwargs.pop(k) for k in ("limit", "heading") if k in kwargs}
+            if what == "datasets":
+                view = listing_component.dataset_listing(list(self.catalog.packages.values()), self.relative,
+                                                         organisation=kwargs.get("organisation"), **options)
+            elif what == "reports":
+                view = listing_component.report_listing(self.pages, self.relative, filters=kwargs, **options)
+            else:
+                raise ReportError([Problem("RV306", f"listing kan inte visa '{what}'",
+                                           'skriv listing("reports") eller listing("datasets")')])
+            return render("listing.html", listing=view)
+        return self._run("listing", work)
+
     def _csv(self, resource: Resource) -> str:
         return self.relative(data_url(resource.package, resource.csv_name))
 
@@ -148,6 +218,15 @@ def _table_sig(resource, *, columns=None, where=None, exclude=None, sort=None, d
                pivot=None, limit=None): ...
 def _chart_sig(resource, *, x, y, type="bar", series=None, title=None, horizontal=None, where=None,
                exclude=None, sort=None, descending=False, unit=None): ...
+def _count_sig(resource, *, where=None): ...
+def _goals_sig(resource, *, where=None, exclude=None, title=None, status=None, status_text=None,
+               comment="kommentar", caption=None, noun="mål"): ...
+def _indicators_sig(resource, *, where=None, exclude=None, outcome="utfall", target="malvarde", previous=None,
+                    name="indikator", caption=None, latest=True): ...
+def _budget_sig(resource, *, where=None, exclude=None, label=None, budget="budget", outcome=None,
+                deviation="avvikelse", unit=None, caption=None, chart_levels=None, show_chart=True): ...
+def _statistics_sig(resource, *, x="period", y="antal", series=None, where=None, exclude=None, start=None,
+                    end=None, type="line", title=None, caption=None): ...
 def _kpi_sig(resource, column, *, label, where=None, by=None, current=None, previous=None, unit=None,
              decimals=None, polarity="ingen"): ...
 
@@ -163,9 +242,10 @@ def _bind(name: str, signature_of: Callable, args: tuple, kwargs: dict,
         bound = signature.bind(*args, **options)
     except TypeError as error:
         raise ReportError([Problem("RV311", f"fel argument till {name}: {_swedish_type_error(error)}",
-                                   f"skriv {usage}, se macros/MACROS.md")])
+                                   f"skriv {usage}, se macros/MACROS.md")]) from None
     bound.apply_defaults()
     values = dict(bound.arguments)
+    _check_option_types(name, values)
     where = dict(values.pop("where") or {})
     if not isinstance(where, dict):
         raise ReportError([Problem("RV311", "where= ska vara en tabell", 'skriv where={"enhet": "Centralt"}')])
@@ -180,6 +260,25 @@ def _bind(name: str, signature_of: Callable, args: tuple, kwargs: dict,
                     f"kolumner: {', '.join(resource.field_names)}")])
     where.update(filters)
     return values, where
+
+
+_WHOLE_NUMBER_OPTIONS = ("limit", "decimals")
+_YES_NO_OPTIONS = ("signed", "absolute", "bare", "descending")
+
+
+def _check_option_types(name: str, values: dict) -> None:
+    """Options of the wrong type get a message here, not a Python error deep in a component."""
+    for key, value in values.items():
+        if value is None:
+            continue
+        if key == "where" and not isinstance(value, dict):
+            raise ReportError([Problem("RV311", "where= ska vara en tabell", 'skriv where={"enhet": "Centralt"}')])
+        if key in _WHOLE_NUMBER_OPTIONS and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ReportError([Problem("RV306", f"{key}= i {name} ska vara ett heltal, inte {value!r}",
+                                       f"skriv t.ex. {key}=3, utan citattecken")])
+        if key in _YES_NO_OPTIONS and not isinstance(value, bool):
+            raise ReportError([Problem("RV306", f"{key}= i {name} ska vara true eller false, inte {value!r}",
+                                       f"skriv {key}=true eller {key}=false, utan citattecken")])
 
 
 def _swedish_type_error(error: TypeError) -> str:

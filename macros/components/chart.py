@@ -140,6 +140,9 @@ def summarise(spec: ChartSpec) -> str:
         negatives = sum(1 for p in points if p[1] < 0)
         if negatives and negatives < len(points):
             text += f"; {negatives} av {len(points)} är negativa"
+        hidden = [(c, t) for c, v, t in zip(spec.categories, series.values, series.texts) if v is None and t[:2] == "1–"]
+        if hidden:  # a suppressed small count lies below "lägst": name it as the range it is shown as
+            text = text.split(", lägst")[0] + "; " + ", ".join(f"{c} {t}{unit}" for c, t in hidden)
         sentences.append(text + ".")
     if len(spec.series) > 4:
         sentences.append(f"Ytterligare {len(spec.series) - 4} serier finns i tabellen.")

@@ -7,6 +7,7 @@ from typing import Mapping
 from ..data.model import Resource
 from ..data.query import require_column, select, select_one
 from ..errors import Problem, ReportError
+from ..format import format_period_key
 from .table import source_text
 from .value import change, numeric_field, value
 
@@ -56,6 +57,6 @@ def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, obje
             if polarity != "ingen" and direction != "oforandrad":
                 good = (direction == "upp") == (polarity == "hogre_ar_battre")
                 verdict = "bättre" if good else "sämre"
-            delta_text = f"{delta_text} sedan {previous}"
+            delta_text = f"{delta_text} sedan {format_period_key(previous)}"
         cards.append(KpiCard(str(name), shown, delta_text, direction, verdict))
     return KpiView(tuple(cards), source_text(resource))

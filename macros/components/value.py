@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..data.model import Resource
-from ..data.query import require_column, select_one
+from ..data.query import require_column, select, select_one
 from ..errors import Problem, ReportError
-from ..format import convert, format_value
+from ..format import convert, format_number, format_value
 from .cells import check_unit_option, format_cell, row_unit, suppressed, cell_decimals
 
 
@@ -52,3 +52,34 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
     places = decimals if decimals is not None else (
         None if unit and unit != source_unit else max(cell_decimals(resource, field, p) for p in positions))
     return format_value(difference, shown_unit, places, signed=signed, absolute=absolute, bare=bare)
+
+
+def total(resource: Resource, column: str, where: Mapping[str, object], *, unit: str | None = None,
+          decimals: int | None = None, signed: bool = False, absolute: bool = False, bare: bool = False) -> str:
+    """The sum of a column over the rows that match where: '12 345 tkr'."""
+    field = numeric_field(resource, column)
+    rows = select(resource, where)
+    if rows.empty:
+        raise ReportError([Problem("RV304", f"inga rader i '{resource.name}' matchar {dict(where)}",
+                                   "lägg till eller ändra filter")])
+    positions = [int(p) for p in rows.index]
+    units = {row_unit(resource, field, p) for p in positions}
+    if len(units) > 1:
+        raise ReportError([Problem("RV306", f"raderna har olika enheter ({', '.join(sorted(map(str, units)))})",
+                                   "filtrera så att alla rader har samma enhet")])
+    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+        raise ReportError([Problem("RV309", "summan skulle avslöja ett skyddat litet tal",
+                                   "visa inte summor av sekretesskyddade värden")])
+    source_unit = units.pop()
+    check_unit_option(field, unit, source_unit)
+    amount = sum(resource.frame.at[p, column] or 0 for p in positions)
+    if unit and unit != source_unit:
+        amount = convert(amount, source_unit, unit)
+    places = decimals if decimals is not None else (
+        None if unit and unit != source_unit else max(cell_decimals(resource, field, p) for p in positions))
+    return format_value(amount, unit or source_unit, places, signed=signed, absolute=absolute, bare=bare)
+
+
+def count(resource: Resource, where: Mapping[str, object]) -> str:
+    """How many rows match where, as a Swedish number: '12'."""
+    return format_number(len(select(resource, where)))

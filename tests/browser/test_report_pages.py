@@ -93,8 +93,8 @@ def test_instant_navigation_to_a_report_draws_its_charts(watched, site_url):
 
 def test_search_for_a_swedish_word_finds_the_report(watched, site_url):
     watched.page.goto(site_url)
-    watched.page.locator("label.md-search__icon, .md-search__input").first.click()
-    watched.page.locator("input.md-search__input").fill("sjukfrånvaro")
+    watched.page.locator("input.md-search__input").click()
+    watched.page.locator("input.md-search__input").fill("sjukfrånvaro")   # Pagefind (tests/browser/test_search.py)
     results = watched.page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10000)
     hrefs = [a.get_attribute("href") for a in results.all()]

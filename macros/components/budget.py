@@ -1,0 +1,122 @@
+"""budget: a variance table with deficits marked, a chart of the deviations and a sentence on over/under budget."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..data.model import Resource
+from ..data.query import require_column, select
+from ..errors import Problem, ReportError
+from ..format import unit_label
+from .cells import format_cell, row_unit
+from .chart import ChartView, chart
+from .table import source_text
+from .value import numeric_field
+
+TOTAL_LEVELS = ("summa", "delsumma")
+
+
+@dataclass(frozen=True)
+class BudgetCell:
+    text: str
+    deficit: bool = False
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    label: str
+    cells: tuple[BudgetCell, ...]
+    level: str
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    id: str
+    caption: str
+    sentence: str
+    headers: tuple[str, ...]
+    unit: str
+    rows: tuple[BudgetRow, ...]
+    chart: ChartView | None
+    source: str
+    csv_url: str
+    csv_name: str
+
+
+def _default(resource: Resource, names: tuple[str, ...]) -> str:
+    return next((n for n in names if n in resource.field_names), names[0])
+
+
+def budget(resource: Resource, *, budget_id: str, chart_id: str, csv_url: str,
+           where: Mapping[str, object] | None = None, exclude: Mapping[str, object] | None = None,
+           label: str | None = None, budget: str = "budget", outcome: str | None = None,
+           deviation: str = "avvikelse", unit: str | None = None, caption: str | None = None,
+           chart_levels: str | None = None, show_chart: bool = True) -> BudgetView:
+    label = label or _default(resource, ("enhet", "projekt", "verksamhet"))
+    outcome = outcome or _default(resource, ("utfall", "prognos"))
+    require_column(resource, label)
+    fields = [numeric_field(resource, c) for c in (budget, outcome, deviation)]
+    frame = select(resource, where, exclude)
+    if frame.empty:
+        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
+                                   "kontrollera where/exclude")])
+    levels = resource.frame["niva"] if "niva" in resource.field_names else None
+    rows = []
+    for position in map(int, frame.index):
+        level = str(levels[position]) if levels is not None and levels[position] in TOTAL_LEVELS else ""
+        gap = resource.frame.at[position, deviation]
+        cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),
+                                 f.name == deviation and gap is not None and gap < 0) for f in fields)
+        rows.append(BudgetRow(str(resource.frame.at[position, label]), cells, level))
+    shown_unit = unit or row_unit(resource, fields[0], int(frame.index[0])) or ""
+    view_chart = None
+    if show_chart:
+        view_chart = _deviation_chart(resource, frame, chart_id, csv_url, label, deviation, unit, chart_levels, where,
+                                      exclude)
+    return BudgetView(
+        id=budget_id, caption=caption or resource.title,
+        sentence=budget_sentence(resource, frame, outcome, deviation, label, unit),
+        headers=(resource.get_field(label).title, *(f.title for f in fields)),
+        unit=unit_label(shown_unit),
+        rows=tuple(rows), chart=view_chart, source=source_text(resource), csv_url=csv_url,
+        csv_name=resource.csv_name)
+
+
+def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,
+                     unit: str | None, chart_levels: str | None, where, exclude) -> ChartView | None:
+    if "niva" not in resource.field_names:
+        return chart(resource, chart_id=chart_id, csv_url=csv_url, x=label, y=deviation, where=where,
+                     exclude=exclude, unit=unit, title=f"Avvikelse mot budget – {resource.title}")
+    present = set(frame["niva"])
+    level = chart_levels or ("delsumma" if "delsumma" in present else "post")
+    if level not in present:
+        return None
+    return chart(resource, chart_id=chart_id, csv_url=csv_url, x=label, y=deviation,
+                 where={**(where or {}), "niva": level}, exclude=exclude, unit=unit,
+                 title=f"Avvikelse mot budget – {resource.title}")
+
+
+def budget_sentence(resource: Resource, frame, outcome: str, deviation: str, label: str,
+                    unit: str | None) -> str:
+    """'Prognosen för helåret visar ett underskott på 17 900 tkr mot budget (Summa).' and which units have deficits."""
+    subject = "Prognosen för helåret" if outcome.startswith("prognos") else "Utfallet"
+    totals = frame[frame["niva"] == "summa"] if "niva" in resource.field_names else frame.iloc[0:0]
+    field = resource.get_field(deviation)
+    sentences = []
+    if len(totals) == 1:
+        position = int(totals.index[0])
+        gap = resource.frame.at[position, deviation]
+        if gap is not None:
+            amount = format_cell(resource, field, position, unit=unit, absolute=True)
+            verdict = ("ett underskott" if gap < 0 else "ett överskott" if gap > 0 else "ingen avvikelse")
+            direction = " – över budget" if gap < 0 else " – under budget" if gap > 0 else ""
+            sentences.append(f"{subject} visar {verdict}{f' på {amount}' if gap else ''} mot budget totalt{direction}.")
+    parts = frame[frame["niva"] == "post"] if "niva" in resource.field_names else frame
+    deficits = [str(resource.frame.at[int(p), label]) for p in parts.index
+                if resource.frame.at[int(p), deviation] is not None and resource.frame.at[int(p), deviation] < 0]
+    if deficits:
+        named = deficits[0] if len(deficits) == 1 else ", ".join(deficits[:-1]) + " och " + deficits[-1]
+        sentences.append(f"{len(deficits)} av {len(parts)} rader visar underskott: {named}.")
+    elif len(parts):
+        sentences.append(f"Ingen av de {len(parts)} raderna visar underskott.")
+    return " ".join(sentences)

@@ -1,0 +1,118 @@
+"""The reader's site: generated navigation, report-type listings, indicator pages, glossary and the search index."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from macros.navigation import collect_pages, reports_of
+from tests.conftest import ROOT
+
+CONTENT = ROOT / "content"
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def tabs(page: str) -> list[str]:
+    return [" ".join(t.split()) for t in re.findall(r'class="md-tabs__link">(.*?)</a>', page, flags=re.S)]
+
+
+def test_nav_is_not_written_by_hand():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^nav:", config, flags=re.M)
+
+
+def test_tabs_are_the_organisations_from_front_matter(example_site):
+    organisations = sorted({p.meta.organisation for p in reports_of(collect_pages(CONTENT))})
+    assert len(organisations) == 4
+    shown = tabs(html(example_site, ""))
+    assert [t for t in shown if t in organisations] == organisations
+    assert {"Rapporttyper", "Nyckeltal", "Data", "Ordlista"} <= set(shown)
+
+
+def test_every_report_is_in_the_nav_under_organisation_committee_and_year(example_site):
+    for report in reports_of(collect_pages(CONTENT)):
+        page = html(example_site, report.url)
+        nav = page.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+        words = " ".join(re.sub(r"<[^>]+>", " ", nav).split())
+        trail = " ".join([report.meta.organisation, report.meta.organisation, report.meta.committee,
+                          report.meta.committee, report.year, report.year])
+        assert trail in words and report.title in words, (report.url, words[:300])
+
+
+def test_type_pages_list_every_report_of_that_type(example_site):
+    reports = reports_of(collect_pages(CONTENT))
+    for slug, kind in (("arsredovisningar", "årsredovisning"), ("delarsrapporter", "delårsrapport"),
+                       ("tertialrapporter", "tertialrapport")):
+        page = html(example_site, f"rapporter/{slug}")
+        links = re.findall(r'class="rv-listing__title" href="\.\./\.\./([^"]+)"', page)
+        assert links == [r.url for r in reports if r.meta.type == kind], slug
+    everything = re.findall(r'class="rv-listing__title" href="\.\./([^"]+)"', html(example_site, "rapporter"))
+    assert everything == [r.url for r in reports]
+
+
+def test_start_page_lists_the_latest_reports_newest_first(example_site):
+    page = html(example_site, "")
+    links = re.findall(r'class="rv-listing__title" href="([^"]+)"', page)
+    reports = [r.url for r in reports_of(collect_pages(CONTENT))]
+    assert links[:6] == reports[:6]
+    assert "data/borgholm/sn-arsredovisning-2024/" in links   # the datasets listing
+
+
+def test_indicator_pages_collect_values_across_organisations(example_site):
+    index = html(example_site, "nyckeltal")
+    assert 'href="sjukfranvaro-total/"' in index
+    sick = html(example_site, "nyckeltal/sjukfranvaro-total")
+    assert all(org in sick for org in ("Borgholms kommun", "Gnesta kommun", "Kalmar kommun"))
+    waiting = next(p for p in (example_site / "nyckeltal").iterdir() if p.name.endswith("-u23401"))
+    text = (waiting / "index.html").read_text(encoding="utf-8")
+    assert "102\u00a0dagar" in text and "kpis=U23401" in text
+    assert 'href="../../gnesta/sn-delarsrapport-2023/"' in text
+
+
+def test_glossary_explains_every_abbreviation_and_pages_have_tooltips(example_site):
+    rows = (CONTENT / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines()
+    abbreviations = dict(re.match(r"\*\[(.+?)\]: (.+)", row).groups() for row in rows if row.startswith("*["))
+    glossary = html(example_site, "ordlista")
+    for short, meaning in abbreviations.items():
+        assert meaning in glossary, short
+    report = html(example_site, "borgholm/sn-arsredovisning-2024")
+    assert f'<abbr title="{abbreviations["IFO"]}">IFO</abbr>' in report
+    assert not (example_site / "includes").exists()
+
+
+def test_only_report_pages_are_indexed_for_search_with_filters(example_site):
+    assert (example_site / "pagefind" / "pagefind.js").is_file()
+    report = html(example_site, "gnesta/sn-delarsrapport-2023")
+    assert report.count("data-pagefind-body") == 1
+    for value in ("organisation:Gnesta kommun", "rapporttyp:Delårsrapport", "år:2023"):
+        assert f'data-pagefind-filter="{value}"' in report
+    for other in ("", "ordlista", "nyckeltal", "data/gnesta/sn-delarsrapport-2023"):
+        assert "data-pagefind-body" not in html(example_site, other), other
+
+
+def test_report_front_matter_declares_what_the_navigation_needs():
+    for page in CONTENT.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "\nreport:" in text:
+            meta = yaml.safe_load(text.split("---")[1])["report"]
+            assert {"organisation", "committee", "type", "period"} <= set(meta), page
+
+
+def test_each_organisation_tab_opens_an_overview_of_its_reports_and_data(example_site):
+    for report in reports_of(collect_pages(CONTENT)):
+        folder = report.src.split("/")[0]
+        overview = html(example_site, folder)
+        assert f"<h1>{report.meta.organisation}</h1>" in overview
+        assert f'href="../{report.url}"' in overview and 'href="../data/' in overview
+    assert 'href="gnesta/" class="md-tabs__link"' in html(example_site, "")
+
+
+def test_data_catalogue_lists_every_datapackage(example_site):
+    catalogue = html(example_site, "data")
+    for descriptor in (ROOT / "data").rglob("datapackage.json"):
+        assert f'href="../{descriptor.parent.relative_to(ROOT).as_posix()}/"' in catalogue, descriptor
+    assert 'href="data/" class="md-tabs__link"' in html(example_site, "")
