@@ -19,12 +19,12 @@ from macros import site_search
 from macros.navigation import build_nav, collect_pages
 from macros.site_pages import (data_catalogue_page, extra_nav, indicator_site_pages, organisation_indexes,
                                 organisation_pages, report_type_pages)
-
+from macros.adapter import publishing
 
 
 def on_files(files: Files, config) -> Files:
     root = Path(config["config_file_path"]).parent
-    catalog = load_catalog(root)
+    catalog = load_catalog(root, check_hashes=publishing())  # same key as the macros' load: a cache hit
     for package in catalog.packages.values():
         folder = root / Path(package.descriptor_file).parent
         files.append(File.generated(config, data_url(package.id, "datapackage.json"),
@@ -61,7 +61,8 @@ def on_config(config):
     if session is not None:
         session.pages = pages   # for {{ listing() }}
     if not config.get("nav") or config.get("rv_generated_nav"):
-        packages = list(load_catalog(Path(config["config_file_path"]).parent).packages.values())
+        packages = list(load_catalog(Path(config["config_file_path"]).parent,
+                                     check_hashes=publishing()).packages.values())
         indicators, _ = indicator_site_pages(packages, pages)
         config["nav"] = build_nav(pages, extra_nav(pages, packages, indicators), organisation_indexes(pages))
         config["rv_generated_nav"] = True
