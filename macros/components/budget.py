@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..data.model import Resource
-from ..data.query import require_column, select
-from ..errors import Problem, ReportError
+from ..data.query import require_column, require_rows, select
 from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
@@ -57,9 +56,7 @@ def budget(resource: Resource, *, budget_id: str, chart_id: str, csv_url: str,
     require_column(resource, label)
     fields = [numeric_field(resource, c) for c in (budget, outcome, deviation)]
     frame = select(resource, where, exclude)
-    if frame.empty:
-        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
-                                   "kontrollera where/exclude")])
+    require_rows(resource, frame)
     levels = resource.frame["niva"] if "niva" in resource.field_names else None
     rows = []
     for position in map(int, frame.index):

@@ -6,7 +6,7 @@ from typing import Mapping, Sequence
 
 from ..charts import ChartSpec, Series, figure_json
 from ..data.model import Resource
-from ..data.query import require_column, select
+from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
 from ..format import convert, format_period_key, format_period_text, format_value, unit_label
 from .cells import cell_decimals, format_cell, row_unit
@@ -48,9 +48,7 @@ def chart(resource: Resource, *, chart_id: str, csv_url: str, x: str, y: str | S
     if sort:
         require_column(resource, sort)
         frame = frame.sort_values(sort, ascending=not descending, kind="stable")
-    if frame.empty:
-        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
-                                   "kontrollera where/exclude")])
+    require_rows(resource, frame)
     categories = list(dict.fromkeys(format_period_key(v) for v in frame[x]))
     groups: list[tuple[str, dict[str, int], str]] = []   # (name, category → position, y column)
     if series:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..data.model import Resource
-from ..data.query import require_column, select
+from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError
 from ..status import Status, status_of
 from .table import source_text
@@ -73,9 +73,7 @@ def goals(resource: Resource, *, goals_id: str, where: Mapping[str, object] | No
         if name:
             require_column(resource, name)
     frame = select(resource, where, exclude)
-    if frame.empty:
-        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
-                                   "kontrollera where/exclude")])
+    require_rows(resource, frame)
     items = []
     for _, row in frame.iterrows():
         found = status_of(row[status]) or NO_STATUS

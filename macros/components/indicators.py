@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..data.model import Resource
-from ..data.query import require_column, select
-from ..errors import Problem, ReportError
+from ..data.query import require_column, require_rows, select
 from .cells import format_cell
 from .table import source_text
 from .value import numeric_field
@@ -93,9 +92,7 @@ def indicators(resource: Resource, *, indicators_id: str, where: Mapping[str, ob
     if previous:
         numeric_field(resource, previous)
     frame = select(resource, where, exclude)
-    if frame.empty:
-        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
-                                   "kontrollera where/exclude")])
+    require_rows(resource, frame)
     key = "indikator_id" if "indikator_id" in resource.field_names else name
     before_of: dict[int, int] = {}
     if not previous and "period" in resource.field_names:

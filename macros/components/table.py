@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from ..data.model import Resource
-from ..data.query import require_column, select
+from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError
 from ..format import format_period_key
 from ..status import Status, status_of
@@ -70,9 +70,7 @@ def _rows_for(resource: Resource, where, exclude, sort, descending, limit) -> pd
         frame = frame.sort_values(sort, ascending=not descending, kind="stable", key=lambda s: s.map(_sort_key))
     if limit:
         frame = frame.head(int(limit))
-    if frame.empty:
-        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
-                                   "kontrollera where/exclude")])
+    require_rows(resource, frame)
     return frame
 
 

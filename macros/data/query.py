@@ -53,6 +53,14 @@ def _unknown_value(resource: Resource, column: str, wanted: object) -> None:
         f"{did_you_mean(_key(first), present)}värden: {choice_list(present)}")])
 
 
+def require_rows(resource: Resource, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame itself, or RV304 when the filters left no rows."""
+    if frame.empty:
+        raise ReportError([Problem("RV304", f"inga rader kvar i '{resource.name}' efter filtren",
+                                   "kontrollera where/exclude")])
+    return frame
+
+
 def select_one(resource: Resource, where: Mapping[str, object]) -> pd.Series:
     rows = select(resource, where)
     if len(rows) == 1:
