@@ -1,0 +1,6 @@
+"""`python -m macros.cli KOMMANDO …`"""
+import sys
+
+from macros.cli import main
+
+sys.exit(main())
