@@ -78,12 +78,13 @@ def format_value(value: float | int | Decimal | None, unit: str | None = None, d
     return text if bare or not label else f"{text}{NBSP}{label}"
 
 
-def decimals_of(raw: str) -> int:
-    """How many decimals a machine-format number was written with ('10.10' → 2)."""
+def decimals_of(raw: str, decimal_char: str = ".") -> int:
+    """How many decimals a number was written with ('10.10' → 2; '1 234,5' with decimal_char ',' → 1)."""
     raw = raw.strip()
-    if "." not in raw or "e" in raw.lower():
+    if "e" in raw.lower():
         return 0
-    return len(raw.split(".", 1)[1])
+    match = re.search(r"\d" + re.escape(decimal_char) + r"(\d+)", raw)
+    return len(match.group(1)) if match else 0
 
 
 def format_date(value: dt.date | str) -> str:

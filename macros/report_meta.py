@@ -1,4 +1,4 @@
-"""Front matter of a report page: checked once into a typed ReportMeta, shown as the report header."""
+"""Front matter of a report page: checked once into a typed ReportMeta; and the site's index of pages."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +12,7 @@ REPORT_TYPES = ("årsredovisning", "delårsrapport", "tertialrapport", "verksamh
                 "månadsuppföljning", "uppföljning")
 STATUSES = ("förslag", "beslutad")
 REQUIRED = ("organisation", "committee", "type", "period", "status", "data")
+TEXT_KEYS = ("organisation", "committee", "type", "status", "data", "diarienummer")
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,52 @@ class ReportMeta:
         return {"förslag": "Förslag till nämnden", "beslutad": "Beslutad"}[self.status]
 
 
+@dataclass(frozen=True)
+class PageEntry:
+    """One page of the site as listings and the navigation see it."""
+    src: str                 # path below content/, e.g. borgholm/sn-arsredovisning-2024.md
+    url: str                 # borgholm/sn-arsredovisning-2024/
+    title: str
+    description: str
+    meta: ReportMeta | None  # None for pages that are not reports
+
+    @property
+    def year(self) -> str:
+        return str(self.meta.period_end.year) if self.meta else ""
+
+
+def reports_of(pages: list[PageEntry]) -> list[PageEntry]:
+    """Reports, newest period end first; ties by organisation and title."""
+    reports = [p for p in pages if p.meta is not None]
+    reports.sort(key=lambda p: (p.meta.organisation, p.title))
+    reports.sort(key=lambda p: p.meta.period_end, reverse=True)
+    return reports
+
+
 def _date(value: object, key: str, page: str) -> dt.date:
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ReportError([Problem("RV401", f"'{key}' är inget giltigt datum: '{value}'",
                                    "skriv datum som ÅÅÅÅ-MM-DD", page=page, field=key)]) from None
+
+
+def _shape_problems(report: Mapping, page: str) -> list[Problem]:
+    """Values of the wrong form: a list or table where a text belongs, a period or decision that is not a table."""
+    problems = []
+    for key in TEXT_KEYS:
+        value = report.get(key)
+        if value is not None and (isinstance(value, (list, dict, bool)) or not isinstance(value, (str, int, float))):
+            problems.append(Problem("RV415", f"'report.{key}' ska vara en text", f"skriv {key}: \"…\" på en rad",
+                                    page=page, field=f"report.{key}"))
+    decision = report.get("decision")
+    if decision is not None and not isinstance(decision, Mapping):
+        problems.append(Problem("RV415", "'report.decision' ska vara en tabell",
+                                "skriv decision: {body: Socialnämnden, date: 2025-01-29, paragraph: \"§ 6\"}",
+                                page=page, field="report.decision"))
+    return problems
 
 
 def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | None:
@@ -63,12 +102,14 @@ def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | Non
                                    "se macros/MACROS.md, avsnittet 'A report page'", page=page)])
     problems = [Problem("RV401", f"'report.{key}' saknas i sidhuvudet", f"lägg till '{key}:' under 'report:'",
                         page=page, field=f"report.{key}") for key in REQUIRED if key not in report]
-    if report.get("type") is not None and report.get("type") not in REPORT_TYPES:
-        problems.append(Problem("RV402", f"okänd rapporttyp '{report.get('type')}'",
-                                f"{did_you_mean(str(report.get('type')), REPORT_TYPES)}typer: {choice_list(REPORT_TYPES)}",
+    problems += _shape_problems(report, page)
+    kind, status = report.get("type"), report.get("status")
+    if isinstance(kind, str) and kind not in REPORT_TYPES:
+        problems.append(Problem("RV402", f"okänd rapporttyp '{kind}'",
+                                f"{did_you_mean(kind, REPORT_TYPES)}typer: {choice_list(REPORT_TYPES)}",
                                 page=page, field="report.type"))
-    if report.get("status") is not None and report.get("status") not in STATUSES:
-        problems.append(Problem("RV402", f"okänd status '{report.get('status')}'", f"status: {choice_list(STATUSES)}",
+    if isinstance(status, str) and status not in STATUSES:
+        problems.append(Problem("RV402", f"okänd status '{status}'", f"status: {choice_list(STATUSES)}",
                                 page=page, field="report.status"))
     period = report.get("period")
     if period is not None and not (isinstance(period, Mapping) and "start" in period and "end" in period):

@@ -90,7 +90,7 @@ def make_project(root: Path, body: str, resources: dict | None = None) -> Path:
 
 
 def run_build(config: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--config-file", str(config),
+    return subprocess.run([sys.executable, "-m", "macros.cli", "build", "--config-file", str(config),
                            "--site-dir", str(site)], capture_output=True, text=True,
                           env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **env})
 

@@ -46,7 +46,7 @@ def _default(resource: Resource, names: tuple[str, ...]) -> str:
     return next((n for n in names if n in resource.field_names), names[0])
 
 
-def budget(resource: Resource, *, budget_id: str, chart_id: str, csv_url: str,
+def budget(resource: Resource, *, element_id: str, csv_url: str,
            where: Mapping[str, object] | None = None, exclude: Mapping[str, object] | None = None,
            label: str | None = None, budget: str = "budget", outcome: str | None = None,
            deviation: str = "avvikelse", unit: str | None = None, caption: str | None = None,
@@ -68,10 +68,10 @@ def budget(resource: Resource, *, budget_id: str, chart_id: str, csv_url: str,
     shown_unit = unit or row_unit(resource, fields[0], int(frame.index[0])) or ""
     view_chart = None
     if show_chart:
-        view_chart = _deviation_chart(resource, frame, chart_id, csv_url, label, deviation, unit, chart_levels, where,
+        view_chart = _deviation_chart(resource, frame, f"{element_id}-diagram", csv_url, label, deviation, unit, chart_levels, where,
                                       exclude)
     return BudgetView(
-        id=budget_id, caption=caption or resource.title,
+        id=element_id, caption=caption or resource.title,
         sentence=budget_sentence(resource, frame, outcome, deviation, label, unit),
         headers=(resource.get_field(label).title, *(f.title for f in fields)),
         unit=unit_label(shown_unit),
@@ -82,13 +82,13 @@ def budget(resource: Resource, *, budget_id: str, chart_id: str, csv_url: str,
 def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,
                      unit: str | None, chart_levels: str | None, where, exclude) -> ChartView | None:
     if "niva" not in resource.field_names:
-        return chart(resource, chart_id=chart_id, csv_url=csv_url, x=label, y=deviation, where=where,
+        return chart(resource, element_id=chart_id, csv_url=csv_url, x=label, y=deviation, where=where,
                      exclude=exclude, unit=unit, title=f"Avvikelse mot budget – {resource.title}")
     present = set(frame["niva"])
     level = chart_levels or ("delsumma" if "delsumma" in present else "post")
     if level not in present:
         return None
-    return chart(resource, chart_id=chart_id, csv_url=csv_url, x=label, y=deviation,
+    return chart(resource, element_id=chart_id, csv_url=csv_url, x=label, y=deviation,
                  where={**(where or {}), "niva": level}, exclude=exclude, unit=unit,
                  title=f"Avvikelse mot budget – {resource.title}")
 

@@ -21,7 +21,7 @@ def row_unit(resource: Resource, field: Field, position: int) -> str | None:
 def cell_decimals(resource: Resource, field: Field, position: int) -> int:
     if field.decimals is not None:
         return field.decimals
-    return decimals_of(str(resource.raw.at[position, field.name]))
+    return decimals_of(str(resource.raw.at[position, field.name]), field.decimal_char)
 
 
 def suppressed(resource: Resource, field: Field, value: object) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..charts import ChartSpec, Series, figure_json
+from .figure import ChartSpec, Series, figure_json
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
@@ -31,7 +31,7 @@ class ChartView:
     csv_name: str
 
 
-def chart(resource: Resource, *, chart_id: str, csv_url: str, x: str, y: str | Sequence[str],
+def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str | Sequence[str],
           type: str = "bar", series: str | None = None, title: str | None = None, horizontal: bool | None = None,
           where: Mapping[str, object] | None = None, exclude: Mapping[str, object] | None = None,
           sort: str | None = None, descending: bool = False, unit: str | None = None) -> ChartView:
@@ -69,14 +69,14 @@ def chart(resource: Resource, *, chart_id: str, csv_url: str, x: str, y: str | S
                      unit_label=unit_label(shown_unit), x_title=resource.get_field(x).title)
     chart_title = title or resource.title
     table = TableView(
-        id=f"{chart_id}-tabell", caption=f"{chart_title} – tabell",
+        id=f"{element_id}-tabell", caption=f"{chart_title} – tabell",
         columns=(Column(resource.get_field(x).title, "", False),
                  *(Column(s.name, unit_label(shown_unit), True) for s in built)),
         rows=tuple(Row(Cell(cat), tuple(Cell(s.texts[i], True) for s in built)) for i, cat in enumerate(categories)),
         footnotes=(), source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
     )
     return ChartView(
-        id=chart_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
+        id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
         source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), table=table,
         csv_url=csv_url, csv_name=resource.csv_name,
     )

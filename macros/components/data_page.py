@@ -97,19 +97,23 @@ def _change(entry: dict, package: Package, earlier: dict[str, EarlierVersion]) -
                      str(entry.get("why", "")), corrections, tuple(downloads), current)
 
 
-def data_page(package: Package, earlier: Iterable[EarlierVersion] = ()) -> DataPageView:
+def data_page(package: Package, earlier: Iterable[EarlierVersion] = (), *, hashes: dict[str, str] | None = None,
+              changes: list[dict] | None = None) -> DataPageView:
+    """hashes and changes as published (hashes of the published CSVs, suppressed corrections masked)."""
     descriptor = package.descriptor
     licence = ", ".join(l.get("title") or l.get("name", "") for l in package.licenses) or "ej angiven"
     by_version = {e.version: e for e in earlier}
     next_report = descriptor.get("next_report") or {}
-    dates = [str(c["date"]) for c in package.changes if c.get("date")]
+    changes = package.changes if changes is None else changes
+    dates = [str(c["date"]) for c in changes if c.get("date")]
+    published = hashes or {}
     return DataPageView(
         title=package.title, organisation=package.organisation, committee=package.committee,
         version=package.version, licence=licence,
         sources=tuple(s.get("title", "") for s in package.sources),
         datasets=tuple(DatasetRow(r.title, r.description, len(r.frame), ", ".join(f.title for f in r.fields),
-                                  r.csv_name, r.hash) for r in package.resources.values()),
-        changes=tuple(_change(c, package, by_version) for c in reversed(package.changes)),
+                                  r.csv_name, published.get(r.name, "")) for r in package.resources.values()),
+        changes=tuple(_change(c, package, by_version) for c in reversed(changes)),
         period=_period(descriptor), published=readable_date(descriptor.get("published")),
         last_changed=readable_date(max(dates)) if dates else "",
         next_report=(f"{next_report.get('title', '')}, väntas {readable_date(next_report.get('expected'))}"

@@ -62,7 +62,7 @@ def summarise_counts(counts: tuple[StatusCount, ...], total: int, noun: str) -> 
     return f"Av {total} {noun} bedöms {listed}.{rest}"
 
 
-def goals(resource: Resource, *, goals_id: str, where: Mapping[str, object] | None = None,
+def goals(resource: Resource, *, element_id: str, where: Mapping[str, object] | None = None,
           exclude: Mapping[str, object] | None = None, title: str | None = None, status: str | None = None,
           status_text: str | None = None, comment: str | None = "kommentar", caption: str | None = None,
           noun: str = "mål") -> GoalsView:
@@ -87,5 +87,5 @@ def goals(resource: Resource, *, goals_id: str, where: Mapping[str, object] | No
         previous = tally.get(item.status.id)
         tally[item.status.id] = StatusCount(item.status, (previous.count if previous else 0) + 1)
     counts = tuple(sorted(tally.values(), key=lambda c: -c.status.rank))
-    return GoalsView(id=goals_id, caption=caption or resource.title, summary=summarise_counts(counts, len(items), noun),
+    return GoalsView(id=element_id, caption=caption or resource.title, summary=summarise_counts(counts, len(items), noun),
                      counts=counts, items=tuple(items), source=source_text(resource))

@@ -82,7 +82,7 @@ def _previous_positions(resource: Resource, frame, key: str, period: str) -> dic
     return {p: found[p] for p in map(int, frame.index) if p in found}
 
 
-def indicators(resource: Resource, *, indicators_id: str, where: Mapping[str, object] | None = None,
+def indicators(resource: Resource, *, element_id: str, where: Mapping[str, object] | None = None,
                exclude: Mapping[str, object] | None = None, outcome: str = "utfall", target: str = "malvarde",
                previous: str | None = None, name: str = "indikator", caption: str | None = None,
                latest: bool = True) -> IndicatorsView:
@@ -103,7 +103,7 @@ def indicators(resource: Resource, *, indicators_id: str, where: Mapping[str, ob
     met = sum(1 for r in rows if r.verdict is MET)
     judged = sum(1 for r in rows if r.verdict is not UNJUDGED)
     summary = f"{met} av {judged} indikatorer med målvärde når målvärdet." if judged else "Inga målvärden att jämföra med."
-    return IndicatorsView(id=indicators_id, caption=caption or resource.title, summary=summary,
+    return IndicatorsView(id=element_id, caption=caption or resource.title, summary=summary,
                           outcome_label=resource.get_field(outcome).title, rows=rows, source=source_text(resource))
 
 

@@ -29,9 +29,10 @@ class KpiView:
     source: str
 
 
-def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, object], by: str | None = None,
+def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, object] | None = None, by: str | None = None,
         current: object = None, previous: object = None, unit: str | None = None, decimals: int | None = None,
         polarity: str = "ingen") -> KpiView:
+    where = where or {}
     numeric_field(resource, column)
     require_column(resource, label)
     if polarity not in POLARITIES:
@@ -47,10 +48,11 @@ def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, obje
     cards = []
     for name in dict.fromkeys(rows[label]):
         keys = {**where, label: name}
-        shown = value(resource, column, {**keys, **({by: current} if by else {})}, unit=unit, decimals=decimals)
+        shown = value(resource, column, where={**keys, **({by: current} if by else {})}, unit=unit,
+                      decimals=decimals)
         delta_text, direction, verdict = "", "", ""
         if by is not None and previous is not None:
-            delta_text = change(resource, column, by, previous, current, keys, unit=unit, decimals=decimals)
+            delta_text = change(resource, column, by, previous, current, where=keys, unit=unit, decimals=decimals)
             before = select_one(resource, {**keys, by: previous})[column]
             after = select_one(resource, {**keys, by: current})[column]
             direction = "upp" if after > before else "ned" if after < before else "oforandrad"

@@ -6,7 +6,8 @@ from typing import Mapping, Sequence
 
 from ..data.model import Package
 from ..errors import Problem, ReportError, choice_list
-from ..navigation import PageEntry, reports_of
+from ..links import data_url
+from ..report_meta import PageEntry, reports_of
 
 REPORT_FILTERS = ("organisation", "committee", "type", "year")
 
@@ -60,6 +61,20 @@ def dataset_listing(packages: Sequence[Package], url_of, *, organisation: str | 
     chosen = [p for p in packages if organisation is None or p.organisation == organisation]
     chosen.sort(key=lambda p: (p.organisation, p.title))
     items = tuple(ListingItem(
-        title=p.title, url=url_of(f"data/{p.id}/"), kicker=f"{p.organisation} · {p.committee}",
+        title=p.title, url=url_of(data_url(p.id)), kicker=f"{p.organisation} · {p.committee}",
         facts=f"Version {p.version} · {len(p.resources)} {'tabell' if len(p.resources) == 1 else 'tabeller'}", description="") for p in chosen)
     return ListingView(heading, items, "Inga datapaket att visa.")
+
+
+def listing(what: str = "reports", *, pages: Sequence[PageEntry], packages: Sequence[Package], url_of,
+            limit: int | None = None, heading: str = "", organisation: str | None = None,
+            committee: str | None = None, type: str | None = None, year: str | int | None = None) -> ListingView:
+    """The `listing` macro: "reports" (filtered by organisation, committee, type, year) or "datasets"."""
+    if what == "datasets":
+        return dataset_listing(packages, url_of, organisation=organisation, heading=heading)
+    if what != "reports":
+        raise ReportError([Problem("RV306", f"listing kan inte visa '{what}'",
+                                   'skriv listing("reports") eller listing("datasets")')])
+    filters = {k: v for k, v in (("organisation", organisation), ("committee", committee), ("type", type),
+                                 ("year", year)) if v is not None}
+    return report_listing(pages, url_of, filters=filters, limit=limit, heading=heading)

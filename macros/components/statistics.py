@@ -30,7 +30,7 @@ def periods_between(resource: Resource, column: str, start: object, end: object,
     return chosen
 
 
-def statistics(resource: Resource, *, stats_id: str, csv_url: str, x: str = "period", y: str = "antal",
+def statistics(resource: Resource, *, element_id: str, csv_url: str, x: str = "period", y: str = "antal",
                series: str | None = None, where: Mapping[str, object] | None = None,
                exclude: Mapping[str, object] | None = None, start: object = None, end: object = None,
                type: str = "line", title: str | None = None, caption: str | None = None) -> StatisticsView:
@@ -44,9 +44,9 @@ def statistics(resource: Resource, *, stats_id: str, csv_url: str, x: str = "per
     chosen = dict(where or {})
     if start is not None or end is not None:
         chosen[x] = periods_between(resource, x, start, end, where)
-    view = chart(resource, chart_id=f"{stats_id}-diagram", csv_url=csv_url, x=x, y=y, series=series, type=type,
+    view = chart(resource, element_id=f"{element_id}-diagram", csv_url=csv_url, x=x, y=y, series=series, type=type,
                  where=chosen, exclude=exclude, title=title)
-    grid = table(resource, table_id=f"{stats_id}-tabell", csv_url=csv_url, where=chosen, exclude=exclude,
+    grid = table(resource, element_id=f"{element_id}-tabell", csv_url=csv_url, where=chosen, exclude=exclude,
                  pivot={"index": series, "columns": x, "values": y},
                  caption=caption or f"{view.title} – per period")
     return StatisticsView(view, grid)

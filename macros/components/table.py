@@ -83,13 +83,13 @@ def _notes_for(resource: Resource, position: int, field_name: str, first: bool) 
                  if position in n.rows and (n.field == field_name or (n.field is None and first)))
 
 
-def table(resource: Resource, *, table_id: str, csv_url: str, columns: Sequence[str] | None = None,
+def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequence[str] | None = None,
           where: Mapping[str, object] | None = None, exclude: Mapping[str, object] | None = None,
           sort: str | None = None, descending: bool = False, caption: str | None = None,
           pivot: Mapping[str, str] | None = None, limit: int | None = None) -> TableView:
     frame = _rows_for(resource, where, exclude, sort, descending, limit)
     if pivot:
-        return _pivot_table(resource, frame, pivot, table_id=table_id, csv_url=csv_url, caption=caption)
+        return _pivot_table(resource, frame, pivot, table_id=element_id, csv_url=csv_url, caption=caption)
     names = list(columns) if columns else default_columns(resource)
     for name in names:
         require_column(resource, name)
@@ -108,7 +108,7 @@ def table(resource: Resource, *, table_id: str, csv_url: str, columns: Sequence[
         level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else ""
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
     return TableView(
-        id=table_id, caption=caption or resource.title,
+        id=element_id, caption=caption or resource.title,
         columns=tuple(Column(f.title, column_unit(resource, f), f.numeric) for f in fields),
         rows=tuple(rows),
         footnotes=tuple((n.number, n.text) for n in resource.footnotes if n.number in used_notes),

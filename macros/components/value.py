@@ -19,19 +19,20 @@ def numeric_field(resource: Resource, column: str):
     return field
 
 
-def value(resource: Resource, column: str, where: Mapping[str, object], *, unit: str | None = None,
+def value(resource: Resource, column: str, *, where: Mapping[str, object] | None = None, unit: str | None = None,
           decimals: int | None = None, signed: bool = False, absolute: bool = False, bare: bool = False) -> str:
     """The formatted cell of the one row that matches where: '−1 158 tkr'."""
     require_column(resource, column)
-    row = select_one(resource, where)
+    row = select_one(resource, where or {})
     return format_cell(resource, resource.get_field(column), int(row.name), unit=unit, decimals=decimals,
                        signed=signed, absolute=absolute, bare=bare)
 
 
-def change(resource: Resource, column: str, by: str, start: object, end: object, where: Mapping[str, object], *,
-           unit: str | None = None, decimals: int | None = None, signed: bool = True, absolute: bool = False,
-           bare: bool = False) -> str:
+def change(resource: Resource, column: str, by: str, start: object, end: object, *,
+           where: Mapping[str, object] | None = None, unit: str | None = None, decimals: int | None = None,
+           signed: bool = True, absolute: bool = False, bare: bool = False) -> str:
     """Value at end minus value at start; percent gives procentenheter: '−0,5 procentenheter'."""
+    where = where or {}
     field = numeric_field(resource, column)
     require_column(resource, by)
     first = select_one(resource, {**where, by: start})
@@ -54,9 +55,10 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
     return format_value(difference, shown_unit, places, signed=signed, absolute=absolute, bare=bare)
 
 
-def total(resource: Resource, column: str, where: Mapping[str, object], *, unit: str | None = None,
+def total(resource: Resource, column: str, *, where: Mapping[str, object] | None = None, unit: str | None = None,
           decimals: int | None = None, signed: bool = False, absolute: bool = False, bare: bool = False) -> str:
     """The sum of a column over the rows that match where: '12 345 tkr'."""
+    where = where or {}
     field = numeric_field(resource, column)
     rows = select(resource, where)
     if rows.empty:
@@ -80,6 +82,6 @@ def total(resource: Resource, column: str, where: Mapping[str, object], *, unit:
     return format_value(amount, unit or source_unit, places, signed=signed, absolute=absolute, bare=bare)
 
 
-def count(resource: Resource, where: Mapping[str, object]) -> str:
+def count(resource: Resource, *, where: Mapping[str, object] | None = None) -> str:
     """How many rows match where, as a Swedish number: '12'."""
-    return format_number(len(select(resource, where)))
+    return format_number(len(select(resource, where or {})))

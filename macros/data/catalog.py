@@ -1,15 +1,16 @@
-"""All datapackages under data/: loaded and validated once per build, cached by content hash."""
+"""All datapackages under data/: loaded and validated once per build; the validation passes are cached by hash."""
 from __future__ import annotations
 
-import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem, ReportError, choice_list, did_you_mean
+from . import cache
 from .model import Package, Resource
 from .package import load_package
 
-_CACHE: dict[tuple[str, str, bool], Package] = {}
+KOLADA_FOLDER = "kolada"   # data/kolada/ holds a cache of national figures, not a datapackage
 
 
 @dataclass
@@ -37,25 +38,38 @@ class Catalog:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def _content_hash(directory: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(directory).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def descriptors(data_dir: Path, problems: list[Problem]) -> list[Path]:
+    """Every datapackage.json below data/, never following a symlink (a symlink is an error)."""
+    found = []
+    for folder, dirs, files in os.walk(data_dir, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            if (base / name).is_symlink():
+                problems.append(Problem("RV155", f"'{name}' är en symbolisk länk", "lägg filen själv i data/",
+                                        file=(base / name).relative_to(data_dir.parent).as_posix()))
+        dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink() and not d.startswith("."))
+        if "datapackage.json" in files and not (base / "datapackage.json").is_symlink():
+            found.append(base / "datapackage.json")
+    return sorted(found)
 
 
-def load_catalog(root: Path, *, check_hashes: bool = False) -> Catalog:
+def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | None = None) -> Catalog:
     """Load every data/**/datapackage.json below root; problems are collected, not raised."""
     catalog = Catalog()
-    for descriptor in sorted((root / "data").rglob("datapackage.json")):
-        key = (str(descriptor.resolve()), _content_hash(descriptor.parent), check_hashes)
+    directory = cache_dir if cache_dir is not None else cache.folder(root)
+    names: dict[str, str] = {}
+    for descriptor in descriptors(root / "data", catalog.problems):
         try:
-            package = _CACHE.get(key) or load_package(descriptor, root, check_hashes=check_hashes)
+            package = load_package(descriptor, root, check_hashes=check_hashes, cache_dir=directory)
         except ReportError as error:
             catalog.problems.extend(error.problems)
             continue
-        _CACHE[key] = package
+        catalog.problems.extend(package.notes)
+        if package.name in names:
+            catalog.problems.append(Problem("RV153", f"datapaketet har samma name ('{package.name}') som "
+                                            f"{names[package.name]}", "ge varje datapaket ett eget \"name\"",
+                                            file=package.descriptor_file, field="name"))
+            continue
+        names[package.name] = package.descriptor_file
         catalog.packages[package.id] = package
     return catalog

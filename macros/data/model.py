@@ -1,6 +1,7 @@
 """What a loaded datapackage looks like to the rest of the engine."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -8,6 +9,11 @@ import pandas as pd
 from ..errors import Problem
 
 NUMERIC_TYPES = ("integer", "number")
+
+
+def sha256_of(data: bytes) -> str:
+    """The hash recorded for a file in a datapackage: "sha256:<hex>"."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,7 @@ class Field:
     decimals: int | None = None
     unit_field: str | None = None
     vocabulary: str | None = None   # "status": values are ids of macros.status
+    decimal_char: str = "."         # Table Schema's decimalChar, for reading how many decimals a cell has
 
     @property
     def numeric(self) -> bool:
@@ -53,6 +60,7 @@ class Resource:
     suppress_fields: tuple[str, ...] = ()
     hash: str = ""
     notes: list[Problem] = field(default_factory=list)   # findings that do not stop publication
+    source_bytes: bytes = field(default=b"", repr=False)  # the CSV as read, for the published copy
 
     @property
     def field_names(self) -> list[str]:

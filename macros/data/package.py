@@ -1,39 +1,29 @@
-"""Load one datapackage: read its descriptor and CSVs, validate with frictionless, build Resources."""
+"""Load one datapackage: read its descriptor and CSVs, validate with frictionless, build Resources from its rows.
+
+Data is read once, the frictionless way: one validation pass per resource, and the typed rows frictionless
+accepted (with the cells as written) are what the engine uses — nothing is cast a second time. A problem in one
+resource never hides the findings of another. The result of a pass is kept in the validation cache (cache.py).
+"""
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import hashlib
-import io
-import json
 from pathlib import Path
-from typing import Iterator
 
-import frictionless
-import pandas as pd
+from ..errors import Problem, ReportError
+from . import cache
+from .descriptor import check_descriptor, read_descriptor
+from .model import Package, sha256_of
+from .reading import MAX_CSV_BYTES, decode, rows_with_frictionless
+from .resource_build import build_resource
 
-from ..errors import Problem, ReportError, choice_list, did_you_mean
-from .kinds import KINDS
-from .frictionless_problems import problem_from_exception, problem_from_package_error, problems_from_report
-from .model import Field, Footnote, Package, Resource
-from .rules import check_rules
-
-LOCAL_PROPS = ("hash", "bytes")  # checked by us, with a Swedish message, not by frictionless
-MAX_LINE = 1_000_000  # characters; a longer line is a file without line ends, not data
-
-
-def sha256_of(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
-
-
-def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = False) -> Package:
-    """Load and validate a datapackage; raise ReportError with every problem found."""
+def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = False,
+                 cache_dir: Path | None = None) -> Package:
+    """Load and validate a datapackage; raise ReportError with every problem found (errors first)."""
     rel = _rel(descriptor_path, root)
-    descriptor = _read_descriptor(descriptor_path, rel)
-    problems: list[Problem] = list(_check_descriptor(descriptor, rel))
-    if problems:
-        raise ReportError(problems)
-    package_id = descriptor_path.parent.relative_to(root / "data").as_posix() if (root / "data") in descriptor_path.parents else descriptor_path.parent.name
+    descriptor, descriptor_bytes = read_descriptor(descriptor_path, rel)
+    problems: list[Problem] = list(check_descriptor(descriptor, rel))
+    _raise_errors(problems)
+    package_id = (descriptor_path.parent.relative_to(root / "data").as_posix()
+                  if (root / "data") in descriptor_path.parents else descriptor_path.parent.name)
     package = Package(
         id=package_id, name=descriptor["name"], title=descriptor.get("title", descriptor["name"]),
         version=str(descriptor["version"]), descriptor_file=rel,
@@ -42,19 +32,28 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
         changes=descriptor.get("changes", []), descriptor=descriptor,
     )
     base = descriptor_path.parent
-    texts: dict[str, tuple[str, bytes, str]] = {}
-    for res_descriptor in descriptor["resources"]:
+    files: dict[str, tuple[str, bytes]] = {}
+    for res in descriptor["resources"]:
         try:
-            texts[res_descriptor["name"]] = _read_resource(res_descriptor, base, root, package, check_hashes, problems)
+            files[res["name"]] = _read_resource(res, base, root, package, check_hashes, problems)
         except ReportError as error:
             problems.extend(error.problems)
-    _raise_errors(problems)
-    problems.extend(_validate_with_frictionless(descriptor, base, rel, texts))
-    _raise_errors(problems)
-    for res_descriptor in descriptor["resources"]:
-        rel_csv, data, text = texts[res_descriptor["name"]]
+    readable = {name: data for name, (_, data) in files.items()}
+    key = cache.key(descriptor_bytes, readable)
+    passes = cache.load(cache_dir, key) if len(readable) == len(descriptor["resources"]) else None
+    if passes is None:
+        passes = rows_with_frictionless(descriptor, base, rel, {n: r for n, (r, _) in files.items()}, readable)
+        cache.store(cache_dir, key, passes)
+    for res in descriptor["resources"]:
+        found = passes.get(res["name"])
+        if found is None or res["name"] not in files:
+            continue
+        problems.extend(found.problems)
+        if any(p.severity == "error" for p in found.problems):
+            continue   # this resource cannot be checked further; the others still are
+        rel_csv, data = files[res["name"]]
         try:
-            resource = _build_resource(res_descriptor, rel_csv, data, text, package)
+            resource = build_resource(res, rel_csv, data, found, package)
         except ReportError as error:
             problems.extend(error.problems)
             continue
@@ -78,70 +77,8 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_descriptor(path: Path, rel: str) -> dict:
-    if not path.is_file():
-        raise ReportError([Problem("RV101", "datapackage.json saknas", "skapa den enligt data/README.md", file=rel)])
-    text = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReportError([Problem("RV101", f"ogiltig JSON: {error.msg}",
-                                   "kontrollera kommatecken och citattecken på raden", file=rel, row=error.lineno)]) from None
-    if not isinstance(descriptor, dict):
-        raise ReportError([Problem("RV101", "datapackage.json ska vara ett JSON-objekt", "börja filen med {", file=rel)])
-    return descriptor
-
-
-def _check_descriptor(descriptor: dict, rel: str) -> Iterator[Problem]:
-    for key in ("name", "version", "resources"):
-        if key not in descriptor:
-            yield Problem("RV103", f"egenskapen '{key}' saknas", f"lägg till \"{key}\" i datapackage.json", file=rel)
-    resources = descriptor.get("resources")
-    if "resources" in descriptor and (not isinstance(resources, list) or not resources):
-        yield Problem("RV103", "'resources' ska vara en lista med minst en resurs", "lägg till en resurs", file=rel)
-        return
-    seen: set[str] = set()
-    for res in resources or []:
-        name = res.get("name") if isinstance(res, dict) else None
-        if not name or not isinstance(res.get("path"), str) or not isinstance(res.get("schema"), dict):
-            yield Problem("RV103", f"resursen {name or '(utan namn)'} saknar name, path eller schema",
-                          "varje resurs behöver \"name\", \"path\" och ett \"schema\" med \"fields\"", file=rel)
-        elif name in seen:
-            yield Problem("RV104", f"resursnamnet '{name}' finns två gånger", "ge varje resurs ett eget namn", file=rel)
-        else:
-            yield from _check_resource_descriptor(res, rel)
-        seen.add(name or "")
-
-
-def _check_resource_descriptor(res: dict, rel: str) -> Iterator[Problem]:
-    """kind, suppress and the Table Schema of one resource, each named by the resource."""
-    name = res["name"]
-    kind = res.get("kind")
-    if kind is not None and kind not in KINDS:
-        yield Problem("RV106", f"okänd kind '{kind}' i resursen '{name}'",
-                      f"{did_you_mean(str(kind), KINDS)}kinds: {choice_list(KINDS)}; en fri resurs anger ingen kind",
-                      file=rel, field=name)
-    try:
-        frictionless.Schema.from_descriptor(res["schema"])
-    except frictionless.FrictionlessException as error:
-        yield problem_from_exception(error, rel, name)
-        return
-    suppress = res.get("suppress")
-    if suppress is None:
-        return
-    names = [f.get("name") for f in res["schema"].get("fields", []) if isinstance(f, dict)]
-    fields = suppress.get("fields") if isinstance(suppress, dict) else None
-    below = suppress.get("below") if isinstance(suppress, dict) else None
-    unknown = [f for f in fields or [] if f not in names]
-    if not isinstance(fields, list) or not fields or unknown or not isinstance(below, int) or below < 2:
-        yield Problem("RV107", f"suppress i resursen '{name}' kan inte läsas"
-                      + (f": kolumnen '{unknown[0]}' finns inte" if unknown else ""),
-                      f"skriv \"suppress\": {{\"fields\": [\"antal\"], \"below\": 5}}; kolumner: {choice_list(names)}",
-                      file=rel, field=name)
-
-
 def _read_resource(desc: dict, base: Path, root: Path, package: Package, check_hashes: bool,
-                   problems: list[Problem]) -> tuple[str, bytes, str]:
+                   problems: list[Problem]) -> tuple[str, bytes]:
     rel_desc = package.descriptor_file
     path_text = desc["path"]
     target = (base / path_text).resolve()
@@ -150,143 +87,32 @@ def _read_resource(desc: dict, base: Path, root: Path, package: Package, check_h
                                    "ange en fil i samma mapp som datapackage.json, t.ex. \"drift.csv\"",
                                    file=rel_desc, field=desc["name"])])
     rel_csv = _rel(target, root)
+    if (base / path_text).is_symlink():
+        raise ReportError([Problem("RV155", f"'{path_text}' är en symbolisk länk", "lägg filen själv i paketets mapp",
+                                   file=rel_csv)])
     if not target.is_file():
         raise ReportError([Problem("RV102", f"filen '{path_text}' för resursen '{desc['name']}' finns inte",
                                    "kontrollera filnamnet i \"path\"", file=rel_desc, field=desc["name"])])
+    size = target.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise ReportError([Problem("RV115", f"filen är {size // (1024 * 1024)} MB; gränsen är "
+                                   f"{MAX_CSV_BYTES // (1024 * 1024)} MB", "dela upp tabellen i flera resurser",
+                                   file=rel_csv)])
     data = target.read_bytes()
-    text = _decode(data, rel_csv)
+    decode(data, rel_csv)
     problems.extend(_check_hash(desc, data, rel_csv, package.version, check_hashes))
-    return rel_csv, data, text
+    return rel_csv, data
 
 
-def _validate_with_frictionless(descriptor: dict, base: Path, rel_desc: str,
-                                texts: dict[str, tuple[str, bytes, str]]) -> list[Problem]:
-    """One frictionless validation of the whole package (foreign keys between resources need it)."""
-    plain = {**descriptor, "resources": [{k: v for k, v in r.items() if k not in LOCAL_PROPS}
-                                         for r in descriptor["resources"]]}
-    try:
-        report = frictionless.Package(plain, basepath=str(base)).validate()
-    except frictionless.FrictionlessException as error:
-        return [problem_from_exception(error, rel_desc, descriptor.get("name", ""))]
-    problems = [problem_from_package_error(e, rel_desc) for e in report.errors]
-    for task in report.tasks:
-        rel_csv = texts[task.name][0] if task.name in texts else rel_desc
-        problems += problems_from_report(task, rel_csv, rel_desc)
-    return problems
-
-
-def _build_resource(desc: dict, rel_csv: str, data: bytes, text: str, package: Package) -> Resource:
-    rel_desc = package.descriptor_file
-    fields = [_field(f) for f in desc["schema"]["fields"]]
-    raw = _raw_frame(text, fields)
-    frame = _typed_frame(raw, fields, desc["schema"])
-    footnotes, note_problems = _footnotes(desc, frame, rel_desc)
-    resource = Resource(
-        name=desc["name"], title=desc.get("title", desc["name"]), description=desc.get("description", ""),
-        kind=desc.get("kind"), period=str(desc.get("period", "")), source=desc.get("source", ""),
-        file=rel_csv, package=package.id, version=package.version, fields=fields, frame=frame, raw=raw,
-        footnotes=footnotes, hash=sha256_of(data),
-        suppress_below=(desc.get("suppress") or {}).get("below"),
-        suppress_fields=tuple((desc.get("suppress") or {}).get("fields", ())),
-    )
-    resource.notes = note_problems + list(check_rules(resource, desc.get("rules", []), rel_desc,
-                                                           {"package": package.descriptor, "resource": desc}))
-    _raise_errors(resource.notes)
-    return resource
-
-
-def _decode(data: bytes, rel_csv: str) -> str:
-    if not data.strip():
-        raise ReportError([Problem("RV111", "filen är tom", "första raden ska vara rubrikraden med kolumnnamnen", file=rel_csv)])
-    if data.startswith(b"\xef\xbb\xbf") or data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        raise ReportError([Problem("RV110", "filen börjar med en byte order mark (BOM) eller är UTF-16",
-                                   "spara som \"CSV UTF-8\" utan BOM (i Excel: CSV (kommaavgränsad), UTF-8)",
-                                   file=rel_csv, row=1)])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        row = data[: error.start].count(b"\n") + 1
-        raise ReportError([Problem("RV110", "filen är inte UTF-8 (troligen Latin-1/Windows-1252)",
-                                   "spara filen som UTF-8; å, ä och ö blir annars fel", file=rel_csv, row=row)]) from None
-    lines = text.splitlines()
-    long = next((number for number, line in enumerate(lines, start=1) if len(line) > MAX_LINE), None)
-    if long:
-        raise ReportError([Problem("RV114", f"rad {long} är {len(lines[long - 1]):,} tecken lång".replace(",", " "),
-                                   "filen saknar troligen radbrytningar eller har ett citattecken som aldrig stängs; "
-                                   "öppna den i en texteditor och kontrollera raden", file=rel_csv, row=long)])
-    first = lines[0] if lines else ""
-    if ";" in first and "," not in first:
-        raise ReportError([Problem("RV113", "kolumnerna är åtskilda med semikolon",
-                                   "spara med kommatecken som avgränsare och punkt som decimaltecken",
-                                   file=rel_csv, row=1)])
-    if not any(line.strip() for line in lines[1:]):
-        raise ReportError([Problem("RV112", "filen har bara rubrikraden och inga rader med data",
-                                   "lägg till raderna med data under rubrikraden, eller ta bort resursen",
-                                   file=rel_csv, row=1)])
-    return text
-
-
-def _check_hash(desc: dict, data: bytes, rel_csv: str, version: str, strict: bool) -> Iterator[Problem]:
+def _check_hash(desc: dict, data: bytes, rel_csv: str, version: str, strict: bool) -> list[Problem]:
     recorded = desc.get("hash")
     if not recorded:
-        return
-    actual = sha256_of(data)
-    if recorded != actual or desc.get("bytes", len(data)) != len(data):
-        yield Problem("RV140", f"filen har ändrats sedan version {version} släpptes (hash stämmer inte)",
-                      "släpp en ny version: python scripts/release.py " + rel_csv.rsplit("/", 1)[0],
-                      file=rel_csv, severity="error" if strict else "warning")
+        return []
+    if recorded != sha256_of(data) or desc.get("bytes", len(data)) != len(data):
+        return [Problem("RV140", f"filen har ändrats sedan version {version} släpptes (hash stämmer inte)",
+                        "släpp en ny version: scripts/release " + rel_csv.rsplit("/", 1)[0],
+                        file=rel_csv, severity="error" if strict else "warning")]
+    return []
 
 
-def _field(desc: dict) -> Field:
-    return Field(name=desc["name"], type=desc.get("type", "string"), title=desc.get("title", desc["name"]),
-                 description=desc.get("description", ""), unit=desc.get("unit"),
-                 decimals=desc.get("decimals"), unit_field=desc.get("unitField"), vocabulary=desc.get("vocabulary"))
-
-
-def _raw_frame(text: str, fields: list[Field]) -> pd.DataFrame:
-    rows = list(csv.reader(io.StringIO(text)))
-    header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    frame = pd.DataFrame(body, columns=header, dtype=object)
-    return frame[[f.name for f in fields]].reset_index(drop=True)
-
-
-def _typed_frame(raw: pd.DataFrame, fields: list[Field], schema: dict) -> pd.DataFrame:
-    missing = set(schema.get("missingValues", [""]))
-    columns = {f.name: [None if cell in missing else _cast(cell, f.type) for cell in raw[f.name]] for f in fields}
-    return pd.DataFrame(columns, dtype=object)
-
-
-def _cast(cell: str, type_: str) -> object:
-    if type_ == "integer":
-        return int(cell)
-    if type_ == "number":
-        return float(cell)
-    if type_ == "year":
-        return int(cell)
-    if type_ == "date":
-        return dt.date.fromisoformat(cell)
-    if type_ == "boolean":
-        return cell.lower() in ("true", "1", "yes", "ja")
-    return cell
-
-
-def _footnotes(desc: dict, frame: pd.DataFrame, rel_desc: str) -> tuple[list[Footnote], list[Problem]]:
-    notes: list[Footnote] = []
-    problems: list[Problem] = []
-    for number, note in enumerate(desc.get("footnotes", []), start=1):
-        where = note.get("where", {})
-        mask = pd.Series(True, index=frame.index)
-        bad = [k for k in where if k not in frame.columns]
-        if bad:
-            problems.append(Problem("RV130", f"fotnot {number} filtrerar på okänd kolumn '{bad[0]}'",
-                                    f"kolumner: {choice_list(frame.columns)}", file=rel_desc, field=desc["name"]))
-            continue
-        for key, value in where.items():
-            mask &= frame[key].map(lambda cell: str(cell) == str(value))
-        rows = tuple(int(i) for i in frame.index[mask])
-        if where and not rows:
-            problems.append(Problem("RV130", f"fotnot {number} i '{desc['name']}' pekar inte på någon rad ({where})",
-                                    "kontrollera värdena i \"where\"", file=rel_desc, field=desc["name"]))
-            continue
-        notes.append(Footnote(number=number, text=note.get("text", ""), rows=rows, field=note.get("field")))
-    return notes, problems
+__all__ = ["load_package", "sha256_of"]

@@ -4,11 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 BUMPS = ("none", "patch", "minor", "major")
+COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
+REVISION = re.compile(r"^(?:[0-9a-f]{7,40}|HEAD)$")
+_PLAIN_PATH = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
 
 
 @dataclass
@@ -99,6 +103,7 @@ def _compare_rows(resource: dict, old: bytes, new: bytes, change: Change) -> Non
 
 
 def git(root: Path, *args: str) -> str | None:
+    """Run git in root; None when it fails. Callers pass values from data only after validating them."""
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError):
@@ -107,8 +112,12 @@ def git(root: Path, *args: str) -> str | None:
 
 
 def git_bytes(root: Path, commit: str, path: str) -> bytes | None:
+    """A file as committed. commit must be a hex id (or HEAD): a value from data never becomes an option;
+    `cat-file blob` never runs textconv or other filters."""
+    if not REVISION.match(commit) or path.startswith("-") or "\n" in path:
+        return None
     try:
-        return subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True,
+        return subprocess.run(["git", "cat-file", "blob", f"{commit}:{path}"], cwd=root, capture_output=True,
                               check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -121,9 +130,15 @@ def committed_package(root: Path, folder: str, commit: str = "HEAD") -> tuple[di
     raw = git_bytes(root, commit, f"{folder}/datapackage.json")
     if raw is None:
         return None
-    descriptor = json.loads(raw)
-    files = {r["name"]: git_bytes(root, commit, str(PurePosixPath(folder) / r["path"])) or b""
-             for r in descriptor.get("resources", [])}
+    try:
+        descriptor = json.loads(raw)
+    except ValueError:
+        return None
+    resources = [r for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    if any(not _PLAIN_PATH.match(str(r.get("path", ""))) for r in resources):
+        return None   # an old descriptor may only name files inside its own folder
+    files = {str(r["name"]): git_bytes(root, commit, str(PurePosixPath(folder) / r["path"])) or b""
+             for r in resources}
     return descriptor, {**files, "datapackage.json": raw}
 
 
@@ -138,7 +153,7 @@ def earlier_versions(root: Path, folder: str, descriptor: dict) -> tuple[list[Ea
     prefix = (root / folder).resolve().relative_to(base).as_posix() if top else folder
     for entry in wanted:
         version, commit = str(entry.get("version", "")), str(entry["commit"])
-        package = committed_package(base, prefix, commit)
+        package = committed_package(base, prefix, commit) if COMMIT.match(commit) else None
         if package is None:
             failed.append(version)
             continue

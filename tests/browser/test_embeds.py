@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.embeds import EMBED_DIR, embed_views
+from macros.links import EMBED_FOLDER as EMBED_DIR
 from tests.browser.conftest import report_pages
 
 pytestmark = pytest.mark.browser
@@ -46,23 +46,6 @@ def test_embed_page_has_the_charts_caption_summary_table_and_download(example_si
             target = (example_site / path / url).resolve()
             assert target.is_relative_to(example_site.resolve()), (path, url)
             assert target.is_file() or (target / "index.html").is_file(), (path, url)
-
-
-def test_embed_views_rewrite_links_for_the_deeper_page():
-    page = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
-            '<title>x</title><h1>Rapport</h1><p class="rv-report-header__kicker">Kommun · Nämnd</p>'
-            '<link rel="stylesheet" href="../../assets/stylesheets/main.css">'
-            '<figure class="rv-chart" id="diagram-a"><figcaption><span class="rv-chart__title" id="t">Titel &amp; mer'
-            '</span></figcaption><a href="../../data/a.csv" download="a.csv">CSV</a><a href="#not-1">1</a>'
-            '<span class="rv-embed"> · <a class="rv-embed-link" href="diagram/diagram-a/">Bädda in</a></span></figure>'
-            '<script src="../../assets/javascripts/charts.js"></script>')
-    view = embed_views(page)["diagram-a"]
-    assert 'href="../../../../data/a.csv"' in view.figure and 'href="#not-1"' in view.figure
-    assert "rv-embed-link" not in view.figure
-    assert view.policy == '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
-    assert view.stylesheets == ("../../../../assets/stylesheets/main.css",)
-    assert view.charts_js == "../../../../assets/javascripts/charts.js"
-    assert (view.title, view.page_title, view.page_url) == ("Titel &amp; mer", "Rapport (Kommun · Nämnd)", "../../")
 
 
 def test_embed_page_draws_its_chart_without_errors_or_other_hosts(watched, site_url, example_site):

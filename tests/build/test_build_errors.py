@@ -57,7 +57,7 @@ def test_unknown_filter_value_and_resource_are_reported_together(project):
     body = '{{ value("drift", "utfall", enhet="Centralen") }}\n\n{{ table("driften") }}\n'
     config, site = project(body=body)
     assert_failed_cleanly(run_build(config, site), "rapport.md:14: RV303", "rapport.md:16: RV301",
-                          "menade du 'drift'?", "2 fel på sidorna")
+                          "menade du 'drift'?", "2 fel – inget publicerades")
 
 
 def test_unknown_macro_gets_a_suggestion_not_a_traceback(project):

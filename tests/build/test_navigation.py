@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.navigation import collect_pages, reports_of
+from macros.pages.report_pages import entries_of as collect_pages
+from macros.report_meta import reports_of
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"

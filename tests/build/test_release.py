@@ -1,4 +1,4 @@
-"""scripts/release.py: hash and bytes, a semver bump checked against Git, corrections readers see on the data page."""
+"""scripts/release: hash and bytes, a semver bump checked against Git, corrections readers see on the data page."""
 import json
 import subprocess
 import sys
@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import DRIFT, ROOT, make_project, run_build
 
-SCRIPT = str(ROOT / "scripts" / "release.py")
+COMMAND = ["-m", "macros.cli", "release"]
 BODY = 'Resultat: {{ value("drift", "avvikelse", enhet="Totalt") }}.\n'
 
 
@@ -17,7 +17,7 @@ def git(repo, *args):
 
 
 def release(package, *args):
-    return subprocess.run([sys.executable, SCRIPT, str(package), "--date", "2026-11-23", *args],
+    return subprocess.run([sys.executable, *COMMAND, str(package), "--date", "2026-11-23", *args],
                           capture_output=True, text=True)
 
 
@@ -107,7 +107,7 @@ def test_publishing_build_fails_when_a_csv_changes_without_release(repo, tmp_pat
     result = run_build(repo / "mkdocs.yml", tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "data/test/paket/drift.csv: RV140" in output and "scripts/release.py data/test/paket" in output
+    assert "data/test/paket/drift.csv: RV140" in output and "scripts/release data/test/paket" in output
 
 
 def test_patch_appears_on_the_data_page_with_the_earlier_version_downloadable(repo, tmp_path):

@@ -1,11 +1,11 @@
-"""scripts/validate.py: every finding at once, one per line like a compiler, JSON for CI, exit 1 on errors."""
+"""scripts/validate: every finding at once, one per line like a compiler, JSON for CI, exit 1 on errors."""
 import json
 import subprocess
 import sys
 
 from tests.conftest import DRIFT, ROOT, SICK, write_package
 
-SCRIPT = str(ROOT / "scripts" / "validate.py")
+COMMAND = ["-m", "macros.cli", "validate"]
 ANM = ("kategori,ar,niva,antal\nPolis,2021,post,150\nSkola,2021,post,153\nTotalt,2021,summa,305\n",
        {"kind": "case_statistics", "schema": {"fields": [
            {"name": "kategori", "type": "string"}, {"name": "ar", "type": "year"},
@@ -14,7 +14,7 @@ ANM = ("kategori,ar,niva,antal\nPolis,2021,post,150\nSkola,2021,post,153\nTotalt
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True)
+    return subprocess.run([sys.executable, *COMMAND, *args], capture_output=True, text=True)
 
 
 def test_every_finding_is_one_compiler_line_with_a_hint_and_exit_1(tmp_path):
@@ -60,7 +60,7 @@ def test_changed_file_is_a_warning_and_an_error_with_publish(tmp_path):
     preview = run("--root", str(tmp_path))
     assert preview.returncode == 0 and "RV140 varning: " in preview.stdout
     publish = run("--publish", "--root", str(tmp_path))
-    assert publish.returncode == 1 and "scripts/release.py data/a/paket" in publish.stdout
+    assert publish.returncode == 1 and "scripts/release data/a/paket" in publish.stdout
 
 
 def test_example_data_validates_with_declared_notes_only():

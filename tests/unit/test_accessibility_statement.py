@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from macros.accessibility_statement import DIGG_COMPLAINT, statement, statement_markdown
+from macros.pages.accessibility import DIGG_COMPLAINT, statement, statement_html as statement_markdown
 from macros.errors import ReportError
 
 OPTIONS = {"organisation": "Testkommunen", "contact_email": "tillganglighet@test.se", "contact_phone": "010-1",

@@ -1,7 +1,7 @@
 """Chart JSON: plain-text labels and script-safe embedding."""
 import json
 
-from macros.charts import ChartSpec, Series, figure, figure_json
+from macros.components.figure import ChartSpec, Series, figure, figure_json
 from macros.render import render
 
 

@@ -25,40 +25,40 @@ def problem(callable_, *args, **kwargs):
 
 def test_value_formats_the_one_matching_row(package):
     drift = package.resources["drift"]
-    assert value(drift, "avvikelse", {"enhet": "Totalt"}) == f"{MINUS}100,5{NBSP}tkr"
-    assert value(drift, "budget", {"niva": "summa"}, unit="mnkr") == f"6,0{NBSP}mnkr"
-    assert value(drift, "avvikelse", {"enhet": "Centralt"}, signed=True) == f"+200{NBSP}tkr"
+    assert value(drift, "avvikelse", where={"enhet": "Totalt"}) == f"{MINUS}100,5{NBSP}tkr"
+    assert value(drift, "budget", where={"niva": "summa"}, unit="mnkr") == f"6,0{NBSP}mnkr"
+    assert value(drift, "avvikelse", where={"enhet": "Centralt"}, signed=True) == f"+200{NBSP}tkr"
 
 
 def test_value_of_percent_keeps_printed_decimals(package):
     sick = package.resources["sjuk"]
-    assert value(sick, "varde", {"ar": 2024, "typ": "korttid"}) == f"3,5{NBSP}%"
-    assert value(sick, "varde", {"ar": "2023", "typ": "korttid"}) == f"4,0{NBSP}%"
+    assert value(sick, "varde", where={"ar": 2024, "typ": "korttid"}) == f"3,5{NBSP}%"
+    assert value(sick, "varde", where={"ar": "2023", "typ": "korttid"}) == f"4,0{NBSP}%"
 
 
 def test_unknown_column_suggests_the_right_one(package):
-    found = problem(value, package.resources["drift"], "utfall_2024", {"enhet": "Totalt"})
+    found = problem(value, package.resources["drift"], "utfall_2024", where={"enhet": "Totalt"})
     assert found.code == "RV302"
     assert "menade du 'utfall'?" in found.hint and "'avvikelse'" in found.hint
 
 
 def test_unknown_filter_value_lists_the_values(package):
-    found = problem(value, package.resources["drift"], "utfall", {"enhet": "Centralen"})
+    found = problem(value, package.resources["drift"], "utfall", where={"enhet": "Centralen"})
     assert found.code == "RV303" and "menade du 'Centralt'?" in found.hint and "'Totalt'" in found.hint
 
 
 def test_several_rows_for_a_value_ask_for_another_filter(package):
-    found = problem(value, package.resources["sjuk"], "varde", {"ar": 2024})
+    found = problem(value, package.resources["sjuk"], "varde", where={"ar": 2024})
     assert found.code == "RV305" and "'typ'" in found.hint
 
 
 def test_change_of_percent_is_in_percentage_points(package):
     sick = package.resources["sjuk"]
-    assert change(sick, "varde", "ar", 2023, 2024, {"typ": "korttid"}) == f"{MINUS}0,5{NBSP}procentenheter"
+    assert change(sick, "varde", "ar", 2023, 2024, where={"typ": "korttid"}) == f"{MINUS}0,5{NBSP}procentenheter"
 
 
 def test_table_view_has_units_in_headers_and_marks_totals(package):
-    view = table(package.resources["drift"], table_id="t", csv_url="x.csv")
+    view = table(package.resources["drift"], element_id="t", csv_url="x.csv")
     assert [c.label for c in view.columns] == ["Verksamhet", "Budget", "Utfall", "Avvikelse"]
     assert {c.unit for c in view.columns[1:]} == {"tkr"} and view.columns[1].numeric
     assert [r.header.text for r in view.rows] == ["Centralt", "Vård och omsorg", "Totalt"]
@@ -67,22 +67,22 @@ def test_table_view_has_units_in_headers_and_marks_totals(package):
 
 
 def test_table_filters_sorts_and_pivots(package):
-    view = table(package.resources["drift"], table_id="t", csv_url="x", exclude={"niva": "summa"},
+    view = table(package.resources["drift"], element_id="t", csv_url="x", exclude={"niva": "summa"},
                  sort="avvikelse", columns=["enhet", "avvikelse"])
     assert [r.header.text for r in view.rows] == ["Vård och omsorg", "Centralt"]
-    wide = table(package.resources["sjuk"], table_id="p", csv_url="x",
+    wide = table(package.resources["sjuk"], element_id="p", csv_url="x",
                  pivot={"index": "typ", "columns": "ar", "values": "varde"})
     assert [c.label for c in wide.columns] == ["Typ", "2023", "2024"]
     assert [[c.text for c in r.cells] for r in wide.rows] == [["10,4", "10,1"], ["4,0", "3,5"]]
 
 
 def test_table_with_no_rows_left_is_an_error(package):
-    assert problem(table, package.resources["drift"], table_id="t", csv_url="x",
+    assert problem(table, package.resources["drift"], element_id="t", csv_url="x",
                    exclude={"niva": ["post", "summa"]}).code == "RV304"
 
 
 def test_chart_view_has_caption_summary_table_and_json(package):
-    view = chart(package.resources["drift"], chart_id="d", csv_url="drift.csv", x="enhet", y="avvikelse",
+    view = chart(package.resources["drift"], element_id="d", csv_url="drift.csv", x="enhet", y="avvikelse",
                  exclude={"niva": "summa"}, horizontal=False)
     figure = json.loads(view.figure_json)
     assert view.unit == "tkr" and view.period == "2024"
@@ -93,19 +93,19 @@ def test_chart_view_has_caption_summary_table_and_json(package):
 
 
 def test_line_chart_summary_states_the_change(package):
-    view = chart(package.resources["sjuk"], chart_id="s", csv_url="x", x="ar", y="varde", series="typ", type="line")
+    view = chart(package.resources["sjuk"], element_id="s", csv_url="x", x="ar", y="varde", series="typ", type="line")
     assert "Total: från 10,4 % (2023) till 10,1 % (2024), en förändring med −0,3 procentenheter." in view.summary
     assert [t["marker"]["symbol"] for t in json.loads(view.figure_json)["data"]] == ["circle", "square"]
 
 
 def test_chart_refuses_unknown_type_and_duplicate_x(package):
-    assert problem(chart, package.resources["drift"], chart_id="d", csv_url="x", x="enhet", y="utfall",
+    assert problem(chart, package.resources["drift"], element_id="d", csv_url="x", x="enhet", y="utfall",
                    type="pie").code == "RV306"
-    assert problem(chart, package.resources["sjuk"], chart_id="d", csv_url="x", x="ar", y="varde").code == "RV308"
+    assert problem(chart, package.resources["sjuk"], element_id="d", csv_url="x", x="ar", y="varde").code == "RV308"
 
 
 def test_chart_json_is_deterministic(package):
-    make = lambda: chart(package.resources["drift"], chart_id="d", csv_url="x", x="enhet", y=["budget", "utfall"],
+    make = lambda: chart(package.resources["drift"], element_id="d", csv_url="x", x="enhet", y=["budget", "utfall"],
                          type="grouped").figure_json
     assert make() == make()
     assert json.loads(make())["layout"]["barmode"] == "group"

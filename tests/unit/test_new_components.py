@@ -16,7 +16,10 @@ from macros.components.value import count, total, value
 from macros.data import load_package
 from macros.errors import ReportError
 from macros.format import NBSP, format_value
-from macros.navigation import build_nav, collect_pages, page_url, reports_of
+from macros.links import page_url
+from macros.pages.navigation import build_nav
+from macros.pages.report_pages import entries_of as collect_pages
+from macros.report_meta import reports_of
 from macros.render import render
 from tests.conftest import DRIFT, SICK
 
@@ -57,7 +60,7 @@ def package(tiny_package, tmp_path):
 
 
 def test_goals_count_each_status_best_first_and_keep_the_printed_text(package):
-    view = goals(package.resources["mal"], goals_id="mal")
+    view = goals(package.resources["mal"], element_id="mal")
     assert [(c.status.id, c.count) for c in view.counts] == [
         ("uppfyllt", 1), ("delvis_uppfyllt", 2), ("ingen_bedomning", 1)]
     assert view.summary == "Av 4 mål bedöms 1 som uppfyllt och 2 som delvis uppfyllt. 1 saknar bedömning."
@@ -69,7 +72,7 @@ def test_goals_count_each_status_best_first_and_keep_the_printed_text(package):
 
 
 def test_goals_filters_rows(package):
-    view = goals(package.resources["mal"], goals_id="mal", where={"bedomning": "uppfyllt"})
+    view = goals(package.resources["mal"], element_id="mal", where={"bedomning": "uppfyllt"})
     assert [i.title for i in view.items] == ["Trygg vård"]
 
 
@@ -83,7 +86,7 @@ def test_indicator_met_is_judged_by_polarity():
 
 
 def test_indicators_show_latest_period_with_trend_and_kolada_link(package):
-    view = indicators(package.resources["ind"], indicators_id="ind")
+    view = indicators(package.resources["ind"], element_id="ind")
     first = view.rows[0]
     assert first.name == "Väntetid till särskilt boende" and first.outcome == f"102{NBSP}dagar"
     assert first.verdict is NOT_MET and first.trend_arrow == "▲" and first.trend_tone == "bad"
@@ -95,7 +98,7 @@ def test_indicators_show_latest_period_with_trend_and_kolada_link(package):
 
 
 def test_budget_marks_deficits_and_says_over_budget(package):
-    view = budget(package.resources["drift"], budget_id="b", chart_id="d", csv_url="drift.csv")
+    view = budget(package.resources["drift"], element_id="b", csv_url="drift.csv")
     assert view.sentence == (f"Utfallet visar ett underskott på 100,5{NBSP}tkr mot budget totalt – över budget. "
                              "1 av 2 rader visar underskott: Vård och omsorg.")
     deficits = [(r.label, [c.deficit for c in r.cells]) for r in view.rows]
@@ -105,33 +108,33 @@ def test_budget_marks_deficits_and_says_over_budget(package):
 
 
 def test_statistics_pivots_and_selects_periods(package):
-    view = statistics(package.resources["stat"], stats_id="s", csv_url="stat.csv", start="2024-02")
+    view = statistics(package.resources["stat"], element_id="s", csv_url="stat.csv", start="2024-02")
     assert [c.label for c in view.table.columns] == ["Kategori", "feb 2024", "mar 2024"]
     assert [r.header.text for r in view.table.rows] == ["Anmälningar", "Utredningar"]
     assert view.chart.table.rows[0].header.text == "feb 2024"
     with pytest.raises(ReportError) as caught:
-        statistics(package.resources["stat"], stats_id="s", csv_url="x", start="2025-01")
+        statistics(package.resources["stat"], element_id="s", csv_url="x", start="2025-01")
     assert caught.value.problems[0].code == "RV304"
 
 
 def test_total_and_count(package):
     drift = package.resources["drift"]
-    assert total(drift, "utfall", {"niva": "post"}) == f"6{NBSP}100,5{NBSP}tkr"
-    assert total(drift, "budget", {"enhet": ["Centralt", "Vård och omsorg"]}, unit="mnkr") == f"6,0{NBSP}mnkr"
-    assert count(package.resources["mal"], {"bedomning": "delvis_uppfyllt"}) == "2"
+    assert total(drift, "utfall", where={"niva": "post"}) == f"6{NBSP}100,5{NBSP}tkr"
+    assert total(drift, "budget", where={"enhet": ["Centralt", "Vård och omsorg"]}, unit="mnkr") == f"6,0{NBSP}mnkr"
+    assert count(package.resources["mal"], where={"bedomning": "delvis_uppfyllt"}) == "2"
     with pytest.raises(ReportError) as caught:
-        total(package.resources["ind"], "utfall", {"period": "2023"})
+        total(package.resources["ind"], "utfall", where={"period": "2023"})
     assert caught.value.problems[0].code == "RV306"
 
 
 def test_value_of_a_text_column_is_the_text_and_statuses_their_label(package):
-    assert value(package.resources["mal"], "mal", {"mal_id": "m2"}) == "God ekonomi"
-    assert value(package.resources["mal"], "bedomning", {"mal_id": "m2"}) == "Delvis uppfyllt"
+    assert value(package.resources["mal"], "mal", where={"mal_id": "m2"}) == "God ekonomi"
+    assert value(package.resources["mal"], "bedomning", where={"mal_id": "m2"}) == "Delvis uppfyllt"
 
 
 def test_one_person_is_singular_and_month_keys_read_as_months(package):
     assert format_value(1, "personer") == f"1{NBSP}person" and format_value(2, "personer") == f"2{NBSP}personer"
-    assert value(package.resources["stat"], "antal", {"kategori": "Utredningar", "period": "2024-03"}) == f"1{NBSP}person"
+    assert value(package.resources["stat"], "antal", where={"kategori": "Utredningar", "period": "2024-03"}) == f"1{NBSP}person"
     view = kpi(package.resources["stat"], "antal", label="kategori", where={}, by="period", current="2024-03",
                previous="2024-01")
     assert view.cards[0].change == f"+12{NBSP}personer sedan jan 2024"
@@ -176,17 +179,18 @@ def test_dataset_listing_links_data_pages(package):
     assert view.items[0].url == f"data/{package.id}/" and "5 tabeller" in view.items[0].facts
 
 
-def test_search_filters_come_from_front_matter_and_are_escaped():
-    from macros.site_search import page_attributes
-    report = {"organisation": "A & B kommun", "committee": "Socialnämnden", "type": "delårsrapport",
-              "period": {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 8, 31)}}
-    assert page_attributes(report)["filters"] == [
-        "organisation:A &amp; B kommun", "nämnd:Socialnämnden", "rapporttyp:Delårsrapport", "år:2023"]
-    assert page_attributes(None) is None
+def test_search_filters_come_from_front_matter():
+    from macros.pages.report_pages import search_attributes
+    from macros.report_meta import PageEntry, ReportMeta
+    meta = ReportMeta("A & B kommun", "Socialnämnden", "delårsrapport", dt.date(2023, 1, 1), dt.date(2023, 8, 31),
+                      "förslag", "x/y")
+    assert search_attributes(PageEntry("a.md", "a/", "A", "", meta))["filters"] == [
+        "organisation:A & B kommun", "nämnd:Socialnämnden", "rapporttyp:Delårsrapport", "år:2023"]
+    assert search_attributes(PageEntry("b.md", "b/", "B", "", None)) is None
 
 
 def test_indicator_pages_join_values_by_kolada_id_across_packages(package):
-    from macros.indicator_pages import indicator_pages
+    from macros.pages.indicators import indicator_pages
     pages = indicator_pages([package], {package.id: ("Testrapport (Testkommun)", "test/rapport/")})
     waiting = next(p for p in pages if p.kolada_id == "U23401")
     assert waiting.slug == "vantetid-till-sarskilt-boende-u23401"

@@ -29,21 +29,21 @@ def cases(tmp_path):
 
 
 def test_a_small_count_is_shown_as_a_range_in_values(cases):
-    assert value(cases, "antal", {"ar": 2023, "kategori": "Vuxna"}, bare=True) == "1–4"
-    assert value(cases, "antal", {"ar": 2024, "kategori": "Barn"}, bare=True) == "1–4"
-    assert value(cases, "antal", {"ar": 2023, "kategori": "Äldre"}, bare=True) == "0"
-    assert value(cases, "antal", {"ar": 2024, "kategori": "Äldre"}, bare=True) == "5"
+    assert value(cases, "antal", where={"ar": 2023, "kategori": "Vuxna"}, bare=True) == "1–4"
+    assert value(cases, "antal", where={"ar": 2024, "kategori": "Barn"}, bare=True) == "1–4"
+    assert value(cases, "antal", where={"ar": 2023, "kategori": "Äldre"}, bare=True) == "0"
+    assert value(cases, "antal", where={"ar": 2024, "kategori": "Äldre"}, bare=True) == "5"
 
 
 def test_a_small_count_is_shown_as_a_range_in_tables(cases):
-    view = table(cases, table_id="t", csv_url="arenden.csv")
+    view = table(cases, element_id="t", csv_url="arenden.csv")
     texts = [cell.text for row in view.rows for cell in row.cells]
     assert texts.count("1–4") == 2
     assert "3" not in texts and "1" not in texts
 
 
 def test_a_chart_has_no_value_for_a_small_count_and_says_1_4(cases):
-    view = chart(cases, chart_id="d", csv_url="arenden.csv", x="kategori", y="antal", series="ar")
+    view = chart(cases, element_id="d", csv_url="arenden.csv", x="kategori", y="antal", series="ar")
     spec = json.loads(view.figure_json)
     values = [v for trace in spec["data"] for v in trace.get("y", trace.get("x", []))]
     assert None in values and 3 not in values and 1 not in values
@@ -62,9 +62,9 @@ def test_a_kpi_card_shows_the_range(cases):
 
 def test_change_refuses_to_reveal_a_small_count(cases):
     with pytest.raises(ReportError) as caught:
-        change(cases, "antal", "ar", 2023, 2024, {"kategori": "Vuxna"})
+        change(cases, "antal", "ar", 2023, 2024, where={"kategori": "Vuxna"})
     assert caught.value.problems[0].code == "RV309"
-    assert change(cases, "antal", "ar", 2023, 2024, {"kategori": "Äldre"}, bare=True) == "+5"
+    assert change(cases, "antal", "ar", 2023, 2024, where={"kategori": "Äldre"}, bare=True) == "+5"
 
 
 def test_the_published_csv_has_the_small_counts_emptied():

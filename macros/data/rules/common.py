@@ -20,7 +20,9 @@ def footnoted(resource: Resource, position: int, field: str) -> bool:
 
 
 def resource_decimals(resource: Resource, field: str) -> int:
-    return max((decimals_of(str(cell)) for cell in resource.raw[field]), default=0)
+    declared = resource.get_field(field)
+    char = declared.decimal_char if declared else "."
+    return max((decimals_of(str(cell), char) for cell in resource.raw[field]), default=0)
 
 
 def show(resource: Resource, field: str, value: object) -> str:

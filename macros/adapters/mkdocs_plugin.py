@@ -1,0 +1,124 @@
+"""The mkdocs adapter: hands mkdocs the core's pages, files and navigation, and nothing of its own.
+
+Registered as the mkdocs plugin `rapportverket` (pyproject.toml entry point; mkdocs.yml `plugins: [rapportverket]`).
+mkdocs never reads a page or a front matter itself: every page file is replaced by the core's Markdown (which
+starts with a blank line, so mkdocs finds no metadata in it), and the theme gets its values escaped.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..errors import Problem
+from ..render.markdown_extension import use_fragments
+from ..render.search import build_index
+from ..site import CSP, Site
+
+log = logging.getLogger("mkdocs.plugins.rapportverket")
+_PRELOADED: dict[str, Site] = {}
+LIVERELOAD_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
+def preload(site: Site) -> None:
+    """The publishing build loads the Site first (to stop before mkdocs starts); the plugin then reuses it."""
+    _PRELOADED[str(site.config.config_file)] = site
+
+
+def log_problems(problems: list[Problem]) -> None:
+    """Errors as errors; our warnings and notes as information, so that mkdocs --strict does not count them."""
+    for problem in problems:
+        level = logging.ERROR if problem.severity == "error" else logging.INFO
+        prefix = {"warning": "varning: ", "note": "notering: "}.get(problem.severity, "")
+        log.log(level, prefix + problem.format())
+
+
+def stop(problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    log_problems(errors)
+    raise PluginError(f"{len(errors)} fel – inget publicerades. Rätta felen ovan och bygg igen.")
+
+
+class _Options(Config):
+    publishing = c.Type(bool, default=False)
+    search = c.Type(bool, default=True)
+
+
+class RapportverketPlugin(BasePlugin[_Options]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        key = str(Path(config.config_file_path).resolve())
+        site = _PRELOADED.pop(key, None)
+        if site is None:   # mkdocs build or serve run directly: load here, and say what was found
+            site = Site.load(Path(config.config_file_path),
+                             publishing=self.config.publishing or os.environ.get("RV_PUBLISH") == "1")
+            log_problems([p for p in site.problems if p.severity == "warning"])
+        if site.errors:
+            stop(site.problems)
+        self.site = site
+        if not config.nav:
+            config.nav = site.nav
+        config.extra["rv_csp"] = LIVERELOAD_CSP if self.command == "serve" else CSP
+        use_fragments(site.fragments.by_token)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        kept = Files([f for f in files if not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
+        for page in self.site.pages:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            kept.append(File.generated(config, page.src, content="\n" + page.markdown, inclusion=inclusion))
+        for src, path in self.site.assets:
+            kept.append(File.generated(config, src, abs_src_path=str(path)))
+        styles = tuple(f.src_uri for f in kept if f.src_uri.startswith("assets/stylesheets/")
+                       and f.src_uri.endswith(".min.css")) + tuple(config.extra_css)
+        icon = next((f.src_uri for f in kept if f.src_uri.startswith("assets/images/favicon")), "")
+        for published in self.site.files + self.site.embeds(styles, icon):
+            kept.append(File.generated(config, published.path, content=published.data))
+        return kept
+
+    def on_nav(self, nav, config, files):
+        _escape_sections(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        found = self.site.page(page.file.src_uri)
+        if found is None:
+            return markdown
+        page.meta = {"title": escape(found.title), "description": escape(found.description), "hide": list(found.hide)}
+        page.title = page.meta["title"]
+        if found.header:
+            page.meta["rv_header"] = {k: escape(v) if isinstance(v, str) else v for k, v in found.header.items()}
+        if found.search:
+            page.meta["rv_search"] = {"filters": [escape(f) for f in found.search["filters"]]}
+        return markdown
+
+    def on_post_build(self, config) -> None:
+        if not self.config.search:
+            return
+        problems = build_index(Path(config.site_dir))
+        if problems:
+            stop(problems)
+
+
+def _escape_sections(items) -> None:
+    """Nav sections are named from front matter (organisation, committee) and printed unescaped by the theme."""
+    for item in items:
+        title = getattr(item, "title", None)
+        if not getattr(item, "is_page", False) and isinstance(title, str) and not isinstance(title, Markup):
+            item.title = escape(title)
+        if getattr(item, "children", None):
+            _escape_sections(item.children)

@@ -1,0 +1,62 @@
+"""Screenshots of built pages in Debian's Chromium (light, dark, 375 px mobile), for looking at what we publish.
+
+Användning: scripts/screenshot SITE_DIR PAGE_PATH [PAGE_PATH ...] [--out tests/artifacts/screenshots]
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site", type=Path)
+    parser.add_argument("pages", nargs="+")
+    parser.add_argument("--out", type=Path, default=Path("tests/artifacts/screenshots"))
+    parser.add_argument("--full", action="store_true", help="whole page, not only the first screen")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    server, base = serve(args.site)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for mode, width, scheme in (("light", 1280, "light"), ("dark", 1280, "dark"), ("mobile", 375, "light")):
+            context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+            page = context.new_page()
+            for path in args.pages:
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                # Charts draw lazily as they scroll into view, as for a reader.
+                for figure in page.locator("[data-rv-chart]").all():
+                    figure.scroll_into_view_if_needed()
+                    page.wait_for_timeout(150)
+                page.wait_for_timeout(800)
+                page.evaluate("window.scrollTo(0, 0)")
+                page.wait_for_timeout(300)
+                name = path.strip("/").replace("/", "_") or "start"
+                target = args.out / f"{name}-{mode}.png"
+                page.screenshot(path=str(target), full_page=args.full)
+                print(target)
+            context.close()
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Pages: what content/ holds, front matter, the macros of each page, generated pages, published files."""

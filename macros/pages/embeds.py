@@ -1,0 +1,48 @@
+"""Chart embed pages: every chart the core drew also gets a small page of its own, for an iframe elsewhere.
+
+Built from the core's record of the charts (never by reading the built HTML): <page>/diagram/<chart id>/index.html,
+with the site's Content-Security-Policy, the theme's stylesheets and the chart runtime.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..links import embed_url, relative
+from ..render import render
+from .model import ChartRecord, PublishedFile
+
+UP = "../../"   # from <page>/diagram/<id>/ back to <page>/
+
+
+@dataclass(frozen=True)
+class EmbedView:
+    title: str
+    page_title: str
+    page_url: str          # the report, relative to the embed page
+    policy: Markup         # the site's Content-Security-Policy
+    stylesheets: tuple[str, ...]
+    icon: str
+    charts_js: str
+    embed_js: str
+    figure: Markup         # the chart's <figure>, links relative to the embed page
+
+
+def embed_files(records: list[ChartRecord], policy: str, stylesheets: tuple[str, ...], icon: str) -> list[PublishedFile]:
+    """One embed page per chart; stylesheets and icon are paths from the site root (the renderer's theme)."""
+    files = []
+    for record in records:
+        target = embed_url(record.page_url, record.chart.id)
+        chart = record.chart
+        moved = dataclasses.replace(chart, csv_url=UP + chart.csv_url,
+                                    table=dataclasses.replace(chart.table, csv_url=UP + chart.table.csv_url))
+        view = EmbedView(
+            title=chart.title, page_title=record.page_title, page_url=UP, policy=Markup(policy),  # our constant
+            stylesheets=tuple(relative(target, s) for s in stylesheets), icon=relative(target, icon) if icon else "",
+            charts_js=relative(target, "assets/javascripts/charts.js"),
+            embed_js=relative(target, "assets/javascripts/embed.js"),
+            figure=Markup(render("chart.html", chart=moved, embedded=True)))
+        files.append(PublishedFile(target + "index.html", (render("embed_page.html", embed=view) + "\n").encode()))
+    return files

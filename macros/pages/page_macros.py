@@ -1,0 +1,144 @@
+"""One page's macro calls: resolve the resource, run the component, leave a token, record what was read.
+
+Every call is isolated: a mistake becomes a located problem (page, line, the call as written) and the page goes on,
+so one build reports every mistake of every page. Inline macros (value, change, total, count) return inert text;
+block macros return a fragment token (see macros/render/markdown_extension.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..components.chart import ChartView
+from ..components.registry import MACROS, MacroSpec, bind
+from ..data import Catalog, Package, Resource
+from ..errors import Problem, ReportError
+from ..links import data_url, relative
+from ..render import render
+from ..render.inert import inert_text
+from ..render.sandbox import LINE_KEYWORD
+from ..report_meta import PageEntry, ReportMeta
+from .model import ChartRecord, Fragments, MacroUse
+
+
+@dataclass
+class BuildContext:
+    """What every page's macros may read: the data, the site's pages and the fragments being collected."""
+    catalog: Catalog
+    entries: list[PageEntry]
+    fragments: Fragments = field(default_factory=Fragments)
+    links: str = "page"     # what the renderer resolves a page's relative links against: "page" or "source"
+
+    def link_base(self, entry: PageEntry) -> str:
+        """The folder (below the site root) that relative links on the page start from."""
+        if self.links == "page":
+            return entry.url
+        return entry.src.rsplit("/", 1)[0] + "/" if "/" in entry.src else ""
+
+    @property
+    def packages(self) -> list[Package]:
+        return list(self.catalog.packages.values())
+
+
+class PageMacros:
+    def __init__(self, context: BuildContext, entry: PageEntry, place: str, title: str, body: str, body_line: int):
+        self.context, self.src, self.url, self.title, self.meta = context, place, entry.url, title, entry.meta
+        self.base = context.link_base(entry)
+        self.page_prefix = entry.url[len(self.base):]   # from the link base to the page's own folder
+        self.lines = body.split("\n")
+        self.body_line = body_line
+        self.problems: list[Problem] = []
+        self.uses: list[MacroUse] = []
+        self.charts: list[ChartRecord] = []
+        self._ids: set[str] = set()
+        self._count = 0
+
+    def functions(self) -> dict[str, Callable[..., str]]:
+        return {name: self._macro(spec) for name, spec in MACROS.items()}
+
+    def _macro(self, spec: MacroSpec) -> Callable[..., str]:
+        def call(*args: object, **kwargs: object) -> str:
+            line = kwargs.pop(LINE_KEYWORD, None)
+            try:
+                return self._call(spec, args, kwargs, line)
+            except ReportError as error:
+                text = self._call_text(spec.name, line)
+                self.problems += [Problem(**{**p.__dict__, "page": self.src, "line": line,
+                                             "message": f"{p.message} — i {text}"}) for p in error.problems]
+                return ""
+        call.rv_macro = True  # type: ignore[attr-defined]   # the sandbox calls nothing else
+        return call
+
+    def resource(self, name: str) -> Resource:
+        if self.meta is None:
+            raise ReportError([Problem("RV403", "sidan har inget datapaket",
+                                       "ange report.data i sidhuvudet, t.ex. data: borgholm/sn-arsredovisning-2024")])
+        return self.context.catalog.resource(self.meta.data, str(name))
+
+    def _call(self, spec: MacroSpec, args: tuple, kwargs: dict, line: int | None) -> str:
+        options = bind(spec, args, kwargs, self.resource)
+        resource = self.resource(options.pop("resource")) if spec.takes_resource else None
+        supplied = self._supplied(spec, resource, args, kwargs)
+        view = spec.function(resource, **options, **supplied) if resource is not None else \
+            spec.function(**options, **supplied)
+        if resource is not None:
+            self.uses.append(MacroUse(self.src, self.url, line, spec.name, resource.package, resource.name,
+                                      supplied.get("element_id", "")))
+        if spec.template is None:
+            return inert_text(view)
+        for chart in charts_in(view):
+            self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
+        self._count += 1
+        html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
+        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+
+    def _supplied(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> dict:
+        supplied: dict[str, object] = {}
+        for name in spec.injected:
+            if name == "element_id":
+                supplied[name] = self._element_id(spec, resource, args, kwargs)
+            elif name == "csv_url" and resource is not None:
+                supplied[name] = relative(self.base, data_url(resource.package, resource.csv_name))
+            elif name == "pages":
+                supplied[name] = self.context.entries
+            elif name == "packages":
+                supplied[name] = self.context.packages
+            elif name == "url_of":
+                supplied[name] = lambda target: relative(self.base, target)
+        return supplied
+
+    def _element_id(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> str:
+        """Stable: from the macro, its resource and its options — not from its position on the page."""
+        digest = hashlib.sha256(json.dumps([spec.name, list(args), kwargs], sort_keys=True, ensure_ascii=False,
+                                           default=str).encode("utf-8")).hexdigest()[:6]
+        base = f"{spec.id_prefix}-{_slug(resource.name) if resource else 'sida'}-{digest}"
+        chosen, number = base, 1
+        while chosen in self._ids:
+            number += 1
+            chosen = f"{base}-{number}"
+        self._ids.add(chosen)
+        return chosen
+
+    def _call_text(self, name: str, line: int | None) -> str:
+        """The call as the communicator wrote it, from the source at its line (joined when it spans lines)."""
+        if line is None:
+            return f"{name}(…)"
+        start = line - self.body_line
+        text = " ".join(self.lines[max(start, 0): start + 8])
+        match = re.search(r"\{\{-?\s*" + re.escape(name) + r"\s*\(.*?\)\s*-?\}\}", text)
+        return " ".join(match.group(0).split()) if match else f"{name}(…)"
+
+
+def charts_in(view: object) -> list[ChartView]:
+    """The charts a view shows (a chart, or a budget's or statistics' chart)."""
+    if isinstance(view, ChartView):
+        return [view]
+    inner = getattr(view, "chart", None)
+    return [inner] if isinstance(inner, ChartView) else []
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "resurs"

@@ -1,0 +1,119 @@
+"""The pages people write: front matter read once, then every page's macros rendered into Markdown with tokens."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..errors import Problem, ReportError
+from ..format import format_date
+from ..links import data_url, page_url, relative
+from ..render.sandbox import render_page
+from ..report_meta import PageEntry, ReportMeta, parse_report_meta
+from .front_matter import FrontMatter, split_front_matter, text_value
+from .model import OutputPage
+from .page_macros import BuildContext, PageMacros
+from .sources import SourcePage
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+_SNIPPET = re.compile(r"^[ \t]*-{2,}8<-{2,}", re.M)
+HIDE = ("navigation", "toc", "footer", "path")
+
+
+@dataclass
+class PageInfo:
+    source: SourcePage
+    place: str                  # content/borgholm/rapport.md, for messages
+    front: FrontMatter
+    entry: PageEntry
+    hide: tuple[str, ...]
+
+
+def read_page(source: SourcePage, place_prefix: str, problems: list[Problem]) -> PageInfo:
+    """Front matter checked into a PageEntry (meta is None for a page that is not a report, or a faulty one)."""
+    place = f"{place_prefix}/{source.src}"
+    front = split_front_matter(source.text, place)
+    problems.extend(front.problems)
+    title = text_value(front.meta, "title", place, problems)
+    description = text_value(front.meta, "description", place, problems)
+    if not title:
+        heading = _HEADING.search(front.body)
+        title = heading.group(1).strip() if heading else PurePosixPath(source.src).stem.replace("-", " ").capitalize()
+    meta: ReportMeta | None = None
+    try:
+        meta = parse_report_meta(front.meta, place)
+    except ReportError as error:
+        problems.extend(error.problems)
+    snippet = _SNIPPET.search(front.body)
+    if snippet:
+        problems.append(Problem("RV419", "sidan försöker ta in en annan fil med --8<--",
+                                "sidor kan inte ta in filer; skriv texten på sidan, eller hänvisa med en länk",
+                                page=place, line=front.body_line + front.body.count("\n", 0, snippet.start())))
+    hide = front.meta.get("hide") or []
+    if not isinstance(hide, list) or any(h not in HIDE for h in hide):
+        problems.append(Problem("RV415", "'hide' ska vara en lista med några av " + ", ".join(HIDE),
+                                "skriv hide: [navigation, toc]", page=place, field="hide"))
+        hide = []
+    return PageInfo(source, place, front, PageEntry(source.src, page_url(source.src), title, description, meta),
+                    tuple(hide))
+
+
+def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> tuple[OutputPage | None, PageMacros]:
+    """The page's Markdown with its macros run; None when the page could not be rendered (problems say why)."""
+    entry = info.entry
+    macros = PageMacros(context, entry, info.place, _page_title(entry), info.front.body, info.front.body_line)
+    if entry.meta is not None and entry.meta.data not in context.catalog.packages:
+        from ..errors import choice_list, did_you_mean
+        known = sorted(context.catalog.packages)
+        macros.problems.append(Problem("RV403", f"datapaketet '{entry.meta.data}' finns inte",
+                                       f"{did_you_mean(entry.meta.data, known)}datapaket: {choice_list(known)}",
+                                       page=info.place, field="report.data"))
+    result = render_page(info.front.body, info.place, info.front.body_line, macros.functions())
+    macros.problems.extend(result.problems)
+    if result.text is None:
+        return None, macros
+    markdown = result.text + ("\n\n" + appendix if appendix else "")
+    page = OutputPage(src=entry.src, title=entry.title, markdown=markdown, description=entry.description,
+                      header=report_header(entry, context) if entry.meta else None,
+                      search=search_attributes(entry), hide=info.hide)
+    return page, macros
+
+
+def _page_title(entry: PageEntry) -> str:
+    """"Årsredovisning 2024 (Borgholms kommun · Socialnämnden)": the report and who wrote it."""
+    return f"{entry.title} ({entry.meta.organisation} · {entry.meta.committee})" if entry.meta else entry.title
+
+
+def report_header(entry: PageEntry, context: BuildContext) -> dict:
+    """The values of the report header the theme shows under the title (plain text)."""
+    meta = entry.meta
+    package = context.catalog.packages.get(meta.data)
+    return {
+        "organisation": meta.organisation, "committee": meta.committee, "type": meta.type.capitalize(),
+        "period": meta.period_text, "decision": meta.decision_text,
+        "decision_label": "Beslut" if meta.decision_date or meta.status == "beslutad" else "Behandlas av",
+        "diarienummer": meta.diarienummer, "status": meta.status_text, "status_id": meta.status,
+        "data_version": package.version if package else "",
+        "data_url": relative(entry.url, data_url(meta.data)) if package else "",   # the theme's link: from the URL
+        "period_start": format_date(meta.period_start), "period_end": format_date(meta.period_end),
+    }
+
+
+FILTER_KEYS = (("organisation", "organisation"), ("nämnd", "committee"), ("rapporttyp", "type"))
+
+
+def search_attributes(entry: PageEntry) -> dict | None:
+    """Pagefind filters of a report page: organisation, committee, report type, year (plain text)."""
+    meta = entry.meta
+    if meta is None:
+        return None
+    values = {"organisation": meta.organisation, "committee": meta.committee, "type": meta.type.capitalize()}
+    filters = [(key, values[name].replace(",", " ")) for key, name in FILTER_KEYS if values[name]]
+    filters.append(("år", str(meta.period_end.year)))
+    return {"filters": [f"{key}:{value}" for key, value in filters]}
+
+
+def entries_of(docs_dir: "Path") -> list[PageEntry]:
+    """Every page of a content folder as listings see it (front matter read with the one reader)."""
+    from .sources import scan
+    return [read_page(source, "content", []).entry for source in scan(docs_dir).pages]

@@ -1,0 +1,159 @@
+"""The core of a build: one Site holds everything a renderer needs, and every problem, before anything is published.
+
+Site.load reads mkdocs.yml, content/ and data/ once; renders every page's macros (in the sandbox) to Markdown with
+fragment tokens; makes the generated pages (data pages, listings, indicator pages, the accessibility statement);
+prepares every published data file; records each macro call and chart; and builds the navigation. It imports no
+renderer: the adapters in macros/adapters/ hand its output to mkdocs or Zensical.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .components.data_page import data_page
+from .config import SiteConfig, read_config
+from .data import Catalog, load_catalog
+from .errors import Problem, ReportError
+from .links import data_url
+from .pages.accessibility import STATEMENT_SRC, statement_html
+from .pages.checks import check_duplicates, check_links, check_nav, nav_targets
+from .pages.embeds import embed_files
+from .pages.listings import (data_catalogue_page, extra_nav, generated, indicator_site_pages, organisation_indexes,
+                             organisation_pages, report_type_pages)
+from .pages.model import ChartRecord, Fragments, MacroUse, OutputPage, PublishedFile
+from .pages.navigation import build_nav
+from .pages.page_macros import BuildContext
+from .pages.publish import PublishedPackage, publish_package
+from .pages.report_pages import PageInfo, read_page, render_report_page
+from .pages.sources import scan
+from .render import render
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'")
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    publishing: bool = False
+    catalog: Catalog = field(default_factory=Catalog)
+    pages: list[OutputPage] = field(default_factory=list)
+    assets: list[tuple[str, Path]] = field(default_factory=list)      # content/ files published as they are
+    files: list[PublishedFile] = field(default_factory=list)          # data files
+    fragments: Fragments = field(default_factory=Fragments)
+    nav: list = field(default_factory=list)
+    uses: list[MacroUse] = field(default_factory=list)
+    charts: list[ChartRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    debug: bool = False
+    links: str = "page"
+    _by_src: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    def page(self, src: str) -> OutputPage | None:
+        return self._by_src.get(src)
+
+    @classmethod
+    def load(cls, config_file: Path, *, publishing: bool = False, cache_dir: Path | None = None,
+             debug: bool = False, links: str = "page") -> "Site":
+        """The whole site from a project's mkdocs.yml; check `errors` before handing it to a renderer.
+
+        links: what the renderer resolves relative links in a page against — its URL ("page", mkdocs) or its
+        source file's folder ("source", Zensical)."""
+        try:
+            config = read_config(config_file)
+        except ReportError as error:
+            site = cls(config=None, publishing=publishing)  # type: ignore[arg-type]
+            site.problems = error.problems
+            return site
+        site = cls(config=config, publishing=publishing, debug=debug, links=links)
+        site._build(cache_dir)
+        return site
+
+    def _build(self, cache_dir: Path | None) -> None:
+        sources = scan(self.config.docs_dir, self.config.relative(self.config.docs_dir))
+        self.problems += sources.problems
+        self.assets = sources.assets
+        self.catalog = load_catalog(self.root, check_hashes=self.publishing, cache_dir=cache_dir)
+        self.problems += self.catalog.problems
+        place = self.config.relative(self.config.docs_dir)
+        infos = [read_page(source, place, self.problems) for source in sources.pages]
+        context = BuildContext(self.catalog, [i.entry for i in infos], self.fragments, self.links)
+        for info in infos:
+            self._render(info, context, sources.appendix)
+        self._generate(context)
+        self._check_pages(infos, {p.src for p in self.pages} | {i.source.src for i in infos})
+        self._by_src = {p.src: p for p in self.pages}
+        self.pages.sort(key=lambda p: p.src)
+
+    def _check_pages(self, infos: list[PageInfo], srcs: set[str]) -> None:
+        for info in infos:
+            self.problems += check_links(info.source.src, info.front.body, info.front.body_line, srcs, info.place)
+        self.problems += check_duplicates([(i.place, i.entry.meta.data, i.entry.title) for i in infos if i.entry.meta])
+        if self.config.nav:
+            self.problems += check_nav(self.config.nav, srcs)
+
+    def _render(self, info: PageInfo, context: BuildContext, appendix: str) -> None:
+        try:
+            page, macros = render_report_page(info, context, appendix)
+        except Exception as error:  # a bug in the engine, not the communicator's mistake: locate it and go on
+            if self.debug:
+                raise
+            self.problems.append(Problem("RV900", f"internt fel när sidan byggdes: {type(error).__name__}: {error}",
+                                         "kör scripts/build --debug för detaljer och rapportera felet",
+                                         page=info.place))
+            traceback.clear_frames(error.__traceback__)
+            return
+        self.problems += macros.problems
+        self.uses += macros.uses
+        self.charts += macros.charts
+        if page is not None:
+            self.pages.append(page)
+
+    def _generate(self, context: BuildContext) -> None:
+        entries, packages = context.entries, context.packages
+        for package in packages:
+            published, problems = publish_package(package, self.root, {r.name: r.source_bytes
+                                                                       for r in package.resources.values()})
+            self.problems += problems
+            self.files += published.files
+            self.pages.append(self._data_page(published))
+        indicators, indicator_pages = indicator_site_pages(packages, entries, self.fragments)
+        self.pages += indicator_pages + report_type_pages(entries, self.fragments)
+        self.pages += organisation_pages(entries, packages, self.fragments)
+        self.pages.append(data_catalogue_page(packages, self.fragments))
+        self._statement()
+        self.nav = self.config.nav or build_nav(entries, extra_nav(entries, packages, indicators),
+                                                organisation_indexes(entries))
+        listed = set(nav_targets(self.nav))
+        for page in self.pages:
+            page.in_nav = page.in_nav and (page.src in listed or not page.generated)
+
+    def _data_page(self, published: PublishedPackage) -> OutputPage:
+        package = published.package
+        view = data_page(package, published.earlier, hashes=published.hashes,
+                         changes=published.descriptor.get("changes", []))
+        return generated(self.fragments, data_url(package.id, "index.md"), f"Data: {package.title}",
+                         render("data_page.html", page=view))
+
+    def _statement(self) -> None:
+        options = self.config.rapportverket.get("accessibility")
+        try:
+            html = statement_html(options, self.config.site_name)
+        except ReportError as error:
+            self.problems += error.problems
+            return
+        self.pages.append(generated(self.fragments, STATEMENT_SRC, "Tillgänglighetsredogörelse", html, in_nav=False))
+
+    def embeds(self, stylesheets: tuple[str, ...], icon: str) -> list[PublishedFile]:
+        """The embed page of every chart, with the renderer's stylesheets (paths from the site root)."""
+        return embed_files(self.charts, CSP, stylesheets, icon)
