@@ -15,6 +15,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
     "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
+    "import": ("macros.cli.import_workbook", "läs en arbetsbok (.xlsx, .ods, CSV) in i en rapports datapaket"),
+    "new-report": ("macros.cli.new_report", "skapa en ny rapport: sida med sidhuvud och avsnitt, tomt datapaket"),
 }
 # An optional module that is missing, and what to run to get it.
 OPTIONAL_TOOLS = {
