@@ -65,7 +65,7 @@ def analyse(table: Table, index: int, header: str, year: int | None, default_uni
     reader(table, column, cells, year)
     if column.numeric and column.unit is None and default_unit:
         column.unit = default_unit
-        column.guesses.append(f"enheten {default_unit} från tabellens rubrik")
+        column.guesses.append("(från tabellens rubrik)")
     return column
 
 
@@ -115,8 +115,10 @@ def _column_kind(cells: list[Cell], code: bool) -> str:
     """Numbers when at least half of the filled cells are numbers (the rest must then be numbers too)."""
     kinds = [_classify(cell) for cell in cells]
     filled = [k for k in kinds if k not in ("empty", "marker")]
-    if code or not filled:
+    if code:
         return "text"
+    if not filled:   # only "..", "–" …: a column of numbers that are all missing
+        return "number" if "marker" in kinds else "text"
     for kind in ("number", "date", "period"):
         if filled.count(kind) * 2 >= len(filled) and filled.count(kind) > 0:
             return kind
@@ -132,16 +134,16 @@ def _read_numbers(table: Table, column: Column, cells: list[Cell], year: int | N
     numbers: list[Number | None] = []
     for position, cell in enumerate(cells):
         numbers.append(_number(table, column, position, cell))
-    units = {n.unit for n in numbers if n and n.unit}
-    if len(units) > 1 or (units and column.unit and units != {column.unit}):
-        position = next(i for i, n in enumerate(numbers) if n and n.unit and n.unit != (column.unit or n.unit))
-        expected = column.unit or sorted(units - {numbers[position].unit})[0]
-        raise _fail(table, column, position, CellError(
-            f"'{column.raw[position]}' har enheten {numbers[position].unit}, men kolumnen har {expected}",
-            "räkna om talet till kolumnens enhet och skriv enheten bara i rubriken"))
-    if units and not column.unit:
-        column.unit = units.pop()
-        column.guesses.append(f"enheten {column.unit} från cellerna")
+    with_unit = [(i, n.unit) for i, n in enumerate(numbers) if n and n.unit]
+    expected = column.unit or (with_unit[0][1] if with_unit else None)
+    for position, unit in with_unit:
+        if unit != expected:   # the first cell that disagrees with the header (or with the first unit seen)
+            raise _fail(table, column, position, CellError(
+                f"'{column.raw[position]}' har enheten {unit}, men kolumnen har {expected}",
+                "räkna om talet till kolumnens enhet och skriv enheten bara i rubriken"))
+    if with_unit and not column.unit:
+        column.unit = expected
+        column.guesses.append("(från cellerna)")
     decimals = max((n.decimals for n in numbers if n), default=0)
     column.type, column.decimals = ("number", decimals) if decimals else ("integer", None)
     column.values = [n.text if n else "" for n in numbers]
@@ -194,7 +196,7 @@ def _read_periods(table: Table, column: Column, cells: list[Cell], year: int | N
             raise _fail(table, column, position, CellError(
                 f"'{text}' är ingen period", "skriv perioden som 2024, maj 2024, jan–maj 2024, T2 2022 eller kvartal 2 2024"))
         column.values.append(period.iso)
-    column.guesses.append("perioderna skrivna som ÅÅÅÅ, ÅÅÅÅ-MM eller början/slut (ÅÅÅÅ-MM/ÅÅÅÅ-MM)")
+    column.guesses.append("perioderna skrivs som ÅÅÅÅ, ÅÅÅÅ-MM eller början/slut, t.ex. 2024-01/2024-05")
 
 
 def _read_texts(table: Table, column: Column, cells: list[Cell], year: int | None) -> None:

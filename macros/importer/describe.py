@@ -13,11 +13,12 @@ def _column_line(column: Column) -> str:
     if column.decimals:
         kind += f" med {column.decimals} decimal" + ("er" if column.decimals > 1 else "")
     parts = [f"  {column.letter} '{column.header}' → {column.name}: {kind}"]
+    sources = [g for g in column.guesses if g.startswith("(")]
     if column.unit:
-        parts.append(f"enhet {column.unit}")
+        parts.append(" ".join([f"enhet {column.unit}", *sources]))
     if column.period is not None:
         parts.append(f"period {column.period.iso}")
-    parts += column.guesses
+    parts += [g for g in column.guesses if not g.startswith("(")]
     for marker, positions in column.markers.items():
         parts.append(f"'{marker}' ({MISSING[marker]}) blir tom cell på {len(positions)} rad"
                      + ("er" if len(positions) > 1 else ""))

@@ -129,7 +129,8 @@ def sum_rule(output: Output, roles: Roles, key: str | None) -> dict | None:
 
 
 def _one_unit(output: Output, fields: list[str]) -> float | int:
-    decimals = max((f.get("decimals", 0) for f in output.fields if f["name"] in fields), default=0)
+    """One unit of the last digit of the coarsest column: rounded whole tkr can be 1 off after adding."""
+    decimals = min((f.get("decimals", 0) for f in output.fields if f["name"] in fields), default=0)
     return 1 if not decimals else float(Decimal(1).scaleb(-decimals))
 
 
