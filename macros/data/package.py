@@ -97,8 +97,10 @@ def _check_descriptor(descriptor: dict, rel: str) -> Iterator[Problem]:
         if key not in descriptor:
             yield Problem("RV103", f"egenskapen '{key}' saknas", f"lägg till \"{key}\" i datapackage.json", file=rel)
     resources = descriptor.get("resources")
-    if "resources" in descriptor and (not isinstance(resources, list) or not resources):
-        yield Problem("RV103", "'resources' ska vara en lista med minst en resurs", "lägg till en resurs", file=rel)
+    # An empty list is a new report's package before its first import (scripts/new-report writes it).
+    if "resources" in descriptor and not isinstance(resources, list):
+        yield Problem("RV103", "'resources' ska vara en lista med resurser", "skriv \"resources\": [] och "
+                      "importera tabellerna med scripts/import", file=rel)
         return
     seen: set[str] = set()
     for res in resources or []:
