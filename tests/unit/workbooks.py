@@ -38,7 +38,7 @@ def make_xlsx(path: Path, rows: list[list[object]], *, titles: tuple[str, ...] =
         ws.append([title])
     if titles:
         ws.append([])
-    offset = ws.max_row if titles else 0
+    offset = len(titles) + 1 if titles else 0   # the titles and one empty row above the header
     for row in rows:
         ws.append(row)
     for (data_row, column), number_format in (formats or {}).items():
@@ -86,3 +86,38 @@ def run_import(capsys, *argv: object) -> tuple[int, str, str]:
     code = import_main([str(a) for a in argv])
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+FOLLOW_UP = [   # label, budget helår, utfall jan–maj, prognos helår, avvikelse; style: h(eading), p(art), v(arav), t(otal)
+    ("Äldreomsorg", None, None, None, None, "h"),
+    ("Hemtjänst", "98400", "43900", "104200", "-5800", "p"),
+    ("Särskilt boende", "142600", "58700", "141900", "700", "p"),
+    ("varav korttidsplatser", "18300", "7900", "19100", "-800", "v"),
+    ("Hälso- och sjukvård", "41200", "16800", "40700", "500", "p"),
+    ("Summa äldreomsorg", "282200", "119400", "286800", "-4600", "t"),
+    ("Individ- och familjeomsorg", None, None, None, None, "h"),
+    ("Barn och unga", "36800", "17100", "39900", "-3100", "p"),
+    ("varav placeringar", "21500", "10800", "24900", "-3400", "v"),
+    ("Vuxna", "14300", "5600", "13800", "500", "p"),
+    ("Ekonomiskt bistånd", "22700", "9900", "23300", "-600", "p"),
+    ("Summa individ- och familjeomsorg", "73800", "32600", "77000", "-3200", "t"),
+    ("Förvaltningsgemensamt", "9500", "3400", "8900", "600", "p"),
+    ("Totalt", "365500", "155400", "372700", "-7200", "t"),
+]
+
+
+def budget_follow_up(path: Path) -> Path:
+    """A committee's budget follow-up as the finance unit sends it: a title with the unit, bold headings and
+    totals, indented parts, doubly indented varav rows, Swedish number text and a source note under the table."""
+    header = ["Verksamhet", "Budget helår", "Utfall jan–maj", "Prognos helår", "Avvikelse"]
+    rows = [[label, *(swedish(v) if v else None for v in values)] for label, *values, _ in FOLLOW_UP]
+    styles = [style for *_, style in FOLLOW_UP]
+    make_xlsx(path, [header, *rows], titles=("Socialnämnden – ekonomisk uppföljning januari–maj 2024 (tkr)",),
+              bold={i for i, s in enumerate(styles) if s in "ht"},
+              indent={i: {"p": 1, "v": 2}[s] for i, s in enumerate(styles) if s in "pv"})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.append([])
+    sheet.append(["Källa: ekonomisystemet, uttag 2024-06-10"])
+    book.save(path)
+    return path

@@ -4,7 +4,8 @@ A bridge for the importer branch: the validation rules (issue 11) own this form;
 and its one-line dispatch in arithmetic.check_sum give way to theirs. Semantics as in the contract:
 total/subtotal = sum of the part/subtotal/derived rows that name it as parent; subset ("varav") at most its
 parent (and, with `subsets_add_up`, the subsets add up to it); average = mean of its parts (weighted by
-`weights`). Default tolerance: one unit of the last printed digit of the cells involved.
+`weights`). Default tolerance: one unit of the last printed digit of the cells involved. The subset bound is
+checked only in columns of one sign: in a deviation column a varav row may exceed its row.
 """
 from __future__ import annotations
 
@@ -93,7 +94,12 @@ def _subsets(resource: Resource, position: int, field: str, value: float, subset
              rule: dict) -> Iterator[Problem]:
     present = [p for p in subsets if resource.frame.loc[p, field] is not None]
     tolerance = _tolerance(resource, [position, *present], field, rule)
-    for subset in present:
+    column = [v for v in resource.frame[field] if v is not None]
+    if min(column) < 0 < max(column):   # a deviation column: a varav may exceed its row (other parts offset it)
+        present_bound = []
+    else:
+        present_bound = present
+    for subset in present_bound:
         amount = resource.frame.loc[subset, field]
         if abs(amount) > abs(value) + tolerance + 1e-9:
             yield finding(resource, subset, field, "RV201", f"varav-raden är större än raden den hör till: "
