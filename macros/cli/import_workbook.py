@@ -68,8 +68,9 @@ def _check(package: Path) -> str:
 
 
 def run(args) -> int:
-    from ..importer import Options, build_plan, describe, write
-    from ..importer.writer import check_target, read_package
+    from ..importer.describe import describe
+    from ..importer.plan import Options, build_plan
+    from ..importer.writer import check_target, read_package, write
 
     options = Options(args.workbook, args.package, args.sheet, args.resource, args.kind, args.long, args.year,
                       args.replace)

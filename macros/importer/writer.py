@@ -5,9 +5,12 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, ReportError
-from .plan import Plan
+
+if TYPE_CHECKING:   # the plan needs the kinds (pandas, frictionless); new-report only needs package_descriptor
+    from .plan import Plan
 
 LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.importer import Options, build_plan
+from macros.importer.plan import Options, build_plan
 from macros.importer.writer import csv_text
 from tests.unit.workbooks import make_ods
 
