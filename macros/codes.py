@@ -19,6 +19,7 @@ class Code:
 
 AREAS = {
     "data": "Datapaket och CSV-filer (data/)",
+    "import": "Import av arbetsböcker och nya rapporter (scripts/import, scripts/new-report)",
     "regler": "Regler, fotnoter och standardtyper",
     "makro": "Makron på sidorna",
     "sida": "Sidor, sidhuvuden och filer i content/",
@@ -139,6 +140,26 @@ _CODES = (
          "(t.ex. `pymdownx.snippets` utan `base_path: content/includes`)."),
     Code("RV601", "webbplats", "error", "Tillgänglighetsredogörelsens uppgifter i `mkdocs.yml` (`extra.rapportverket."
          "accessibility`) saknas, har en okänd nyckel eller ett felaktigt värde."),
+    # import and new reports
+    Code("RV701", "import", "error", "`scripts/import`: arbetsboken saknas, är av en typ som inte kan läsas, eller är "
+         "trasig."),
+    Code("RV702", "import", "error", "`scripts/import`: bladet som `--sheet` anger finns inte."),
+    Code("RV703", "import", "error", "`scripts/import`: bladet har ingen tabell (ingen rubrikrad, eller inga rader "
+         "under den)."),
+    Code("RV704", "import", "error", "`scripts/import`: en cell har ett värde men dess kolumn saknar rubrik."),
+    Code("RV705", "import", "error", "`scripts/import`: en formelcell utan sparat värde.",
+         "öppna och spara arbetsboken i Excel eller LibreOffice först"),
+    Code("RV711", "import", "error", "`scripts/import`: en cell är inte ett tal, datum eller en period som kolumnen "
+         "behöver, eller har en annan enhet än kolumnen."),
+    Code("RV712", "import", "error", "`scripts/import`: `--kind` är okänd, eller tabellen saknar en kolumn som typen "
+         "kräver."),
+    Code("RV714", "import", "error", "`scripts/import`: en kolumn för radtyp har ett värde som inte är en radroll."),
+    Code("RV715", "import", "error", "`scripts/import --long`: periodkolumnerna har olika enheter."),
+    Code("RV716", "import", "error", "`scripts/import`: resursen eller dess CSV-fil finns redan.",
+         "välj ett annat --resource, eller ange --replace"),
+    Code("RV721", "import", "error", "`scripts/new-report`: ORG eller SLUG är inget giltigt namn, eller `--period` "
+         "kan inte läsas (eller är bara ett år för en delårsrapport)."),
+    Code("RV722", "import", "error", "`scripts/new-report`: sidan eller datapaketet finns redan (skrivs aldrig över)."),
     # build
     Code("RV900", "bygge", "error", "Ett internt fel i motorn (en bugg, inte ett misstag av användaren): "
          "`scripts/build --debug` visar detaljerna."),

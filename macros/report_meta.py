@@ -111,13 +111,17 @@ def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | Non
     if isinstance(status, str) and status not in STATUSES:
         problems.append(Problem("RV402", f"okänd status '{status}'", f"status: {choice_list(STATUSES)}",
                                 page=page, field="report.status"))
+    decision = report.get("decision") or {}
+    if report.get("status") == "beslutad" and not (isinstance(decision, Mapping) and decision.get("date")):
+        problems.append(Problem("RV401", "en beslutad rapport behöver beslutsdatum ('report.decision.date' saknas)",
+                                "skriv decision: {body: Socialnämnden, date: 2025-01-29}, eller status: förslag",
+                                page=page, field="report.decision.date"))
     period = report.get("period")
     if period is not None and not (isinstance(period, Mapping) and "start" in period and "end" in period):
         problems.append(Problem("RV401", "'report.period' ska ha start och end",
                                 "skriv period: {start: 2024-01-01, end: 2024-12-31}", page=page, field="report.period"))
     if problems:
         raise ReportError(problems)
-    decision = report.get("decision") or {}
     start, end = _date(period["start"], "report.period.start", page), _date(period["end"], "report.period.end", page)
     if end < start:
         raise ReportError([Problem("RV401", "periodens slut ligger före dess början", "byt plats på start och end",

@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
     "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
     "docs": ("macros.cli.docs", "skriv de genererade delarna av dokumentationen (felkoder, standardtyper)"),
+    "import": ("macros.cli.import_workbook", "läs en arbetsbok (.xlsx, .ods, CSV) in i en rapports datapaket"),
+    "new-report": ("macros.cli.new_report", "skapa en ny rapport: sida med sidhuvud och avsnitt, tomt datapaket"),
 }
 # An optional module that is missing, and what to run to get it.
 OPTIONAL_TOOLS = {

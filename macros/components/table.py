@@ -13,8 +13,10 @@ from ..format import format_period_key
 from ..status import Status, status_of
 from .cells import column_unit, format_cell, is_status_field
 
-HIDDEN_BY_DEFAULT = ("niva", "grupp")
+# Row-role columns: the legacy niva/grupp and the role/key/parent form scripts/import writes.
+HIDDEN_BY_DEFAULT = ("niva", "grupp", "roll", "overordnad", "rad")
 TOTAL_LEVELS = ("summa", "delsumma")
+ROLE_LEVELS = {"total": "summa", "subtotal": "delsumma"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
             status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
                               fld.numeric, notes, status))
-        level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else ""
+        level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else (
+            ROLE_LEVELS.get(resource.frame.at[position, "roll"], "") if "roll" in resource.field_names else "")
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
     return TableView(
         id=element_id, caption=caption or resource.title,

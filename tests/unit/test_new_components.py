@@ -144,6 +144,7 @@ def _report(folder: Path, name: str, org: str, kind: str, end: str) -> None:
     (folder / name).parent.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(f"---\ntitle: {kind.capitalize()} {end[:4]}\nreport:\n  organisation: {org}\n"
                                f"  committee: Socialnämnden\n  type: {kind}\n  period: {{start: {end[:4]}-01-01, end: {end}}}\n"
+                               f"  decision: {{body: Socialnämnden, date: {int(end[:4]) + 1}-02-01}}\n"
                                f"  status: beslutad\n  data: x/y\n---\n\nText.\n", encoding="utf-8")
 
 

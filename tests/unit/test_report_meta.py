@@ -36,3 +36,13 @@ def test_invalid_date_is_named():
     with pytest.raises(ReportError) as caught:
         parse_report_meta({"report": report}, "p.md")
     assert caught.value.problems[0].field == "report.period.start"
+
+
+def test_a_decided_report_needs_its_decision_date():
+    report = {**GOOD["report"], "status": "beslutad", "decision": {"body": "Socialnämnden"}}
+    with pytest.raises(ReportError) as caught:
+        parse_report_meta({"report": report}, "p.md")
+    assert [(p.code, p.page, p.field) for p in caught.value.problems] == [("RV401", "p.md", "report.decision.date")]
+    assert "date: 2025-01-29" in caught.value.problems[0].hint
+    decided = {**GOOD["report"], "status": "beslutad"}
+    assert parse_report_meta({"report": decided}, "p.md").status_text == "Beslutad"

@@ -10,6 +10,7 @@ import pandas as pd
 from ...errors import Problem, choice_list
 from ..model import Resource
 from .common import finding, per_groups, rule_fields, show, unknown_columns
+from .roles import check_role_sum
 
 LEVEL = "niva"
 GROUP = "grupp"
@@ -20,6 +21,9 @@ _OPS: dict[type, Callable[[float, float], float]] = {
 
 def check_sum(resource: Resource, rule: dict, rel_desc: str, context: dict) -> Iterator[Problem]:
     """Per `per` group: post rows of a `grupp` add up to its delsumma; delsummor (+ loose posts) to the summa."""
+    if "role" in rule:   # the role/key/parent form scripts/import writes (briefs: rules contract)
+        yield from check_role_sum(resource, rule, rel_desc, context)
+        return
     frame = resource.frame
     if LEVEL not in frame.columns:
         yield Problem("RV203", f"regeln 'sum' kräver kolumnen '{LEVEL}' i '{resource.name}'",
