@@ -13,7 +13,8 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 
 from .data import load_catalog
-from .errors import Problem, did_you_mean
+from .errors import Problem, ReportError, did_you_mean
+from .opendata.kolada_cache import load_cache
 from .format import format_date
 from .session import MACRO_NAMES, MacroSession, data_url
 
@@ -38,7 +39,12 @@ def register(env) -> None:
     log_problems(catalog.problems)
     if catalog.errors:
         raise PluginError(f"{len(catalog.errors)} fel i data/ – inget publicerades. Rätta felen ovan och bygg igen.")
-    session = MacroSession(catalog)
+    try:
+        kolada = load_cache(root)
+    except ReportError as error:
+        log_problems(error.problems)
+        raise PluginError("Kolada-cachen går inte att läsa – inget publicerades.") from None
+    session = MacroSession(catalog, kolada)
     env.rv_session = session
     for name, function in session.macros().items():
         env.macro(function, name)

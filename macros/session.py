@@ -24,6 +24,8 @@ from .data import Catalog, Resource
 from .errors import Problem, ReportError, did_you_mean
 from .render import render
 from .report_meta import ReportMeta, parse_report_meta
+from .opendata.comparisons import lookup as kolada_lookup
+from .opendata.kolada_cache import KoladaCache
 
 MACRO_NAMES = ("value", "change", "table", "chart", "kpi", "total", "count", "goals", "indicators", "budget",
                "statistics", "listing")
@@ -45,8 +47,9 @@ class PageState:
 
 
 class MacroSession:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, kolada: KoladaCache | None = None):
         self.catalog = catalog
+        self.kolada = kolada                 # committed Kolada cache: Riket / Liknande kommuner in indicators
         self.problems: list[Problem] = []
         self.page: PageState | None = None
         self.pages: list[PageEntry] = []     # every page's front matter, set by the site hooks (listing)
@@ -167,8 +170,9 @@ class MacroSession:
         def work() -> str:
             opts, where = _bind("indicators", _indicators_sig, args, kwargs, self._resource)
             resource = self._resource(opts.pop("resource"))
+            compare = kolada_lookup(self.kolada, self.page.meta.municipality_code if self.page.meta else "")
             view = indicators_component.indicators(resource, indicators_id=self._next_id("indikatorer", resource.name),
-                                                   where=where, **opts)
+                                                   where=where, compare=compare, **opts)
             return render("indicators.html", ind=view)
         return self._run("indicators", work)
 

@@ -36,8 +36,9 @@ def on_files(files: Files, config) -> Files:
         body = render("data_page.html", page=data_page(package, earlier))
         markdown = f"---\ntitle: 'Data: {package.title.replace(chr(39), chr(39) * 2)}'\nrender_macros: false\n---\n\n{body}\n"
         files.append(File.generated(config, data_url(package.id, "index.md"), content=markdown))
-    _add_site_pages(files, config, list(catalog.packages.values()))
+    _add_site_pages(files, config, list(catalog.packages.values()), _kolada(root))
     _publish_suppressed(files, config, catalog)
+    _publish_open_data(files, config, list(catalog.packages.values()))   # after suppression: the published bytes
     files.append(File.generated(config, STATEMENT_SRC, content=_accessibility_statement(config),
                                 inclusion=InclusionLevel.NOT_IN_NAV))   # linked from every page's footer
     return files
@@ -69,9 +70,39 @@ def on_config(config):
     return config
 
 
-def _add_site_pages(files: Files, config, packages: list) -> None:
+def _stop(problems: list, what: str) -> None:
+    from macros.adapter import log_problems
+    log_problems(problems)
+    raise PluginError(f"{len(problems)} fel i {what} – inget publicerades.")
+
+
+def _kolada(root: Path):
+    """The committed Kolada cache (data/kolada/cache.json) for Riket / Liknande kommuner on indicator pages."""
+    from macros.opendata.kolada_cache import load_cache
+    try:
+        return load_cache(root)
+    except ReportError as error:
+        _stop(error.problems, "Kolada-cachen")
+
+
+def _publish_open_data(files: Files, config, packages: list) -> None:
+    """/data/dcat.rdf for the national data portal, and each data and report page's JSON-LD (see on_page_context)."""
+    from macros.opendata_site import DCAT_PATH, open_data_outputs
+    sizes = {f.src_uri: (len(f.content_bytes) if f.abs_src_path is None else Path(f.abs_src_path).stat().st_size)
+             for f in files if f.src_uri.startswith("data/") and not f.src_uri.endswith(".md")}
+    try:
+        outputs = open_data_outputs(packages, collect_pages(Path(config["docs_dir"])),
+                                    (config["extra"].get("rapportverket") or {}).get("opendata"),
+                                    config["site_name"], config["site_url"] or "", sizes)
+    except ReportError as error:
+        _stop(error.problems, "uppgifterna för öppna data (mkdocs.yml, sidhuvuden eller datapaket)")
+    files.append(File.generated(config, DCAT_PATH, content=outputs.dcat))
+    config["rv_jsonld"] = outputs.head
+
+
+def _add_site_pages(files: Files, config, packages: list, kolada=None) -> None:
     pages = collect_pages(Path(config["docs_dir"]))
-    _, indicator_files = indicator_site_pages(packages, pages)
+    _, indicator_files = indicator_site_pages(packages, pages, kolada)
     for src, markdown in {**report_type_pages(pages), **indicator_files,
                           **organisation_pages(pages, packages), **data_catalogue_page(packages)}.items():
         files.append(File.generated(config, src, content=markdown))
@@ -80,6 +111,7 @@ def _add_site_pages(files: Files, config, packages: list) -> None:
 def on_page_context(context, page, config, nav):
     """Pagefind indexes report pages only, with organisation, report type and year as filters."""
     page.meta["rv_search"] = site_search.page_attributes(page.meta.get("report"))
+    page.meta["rv_jsonld"] = (config.get("rv_jsonld") or {}).get(page.file.src_uri, "")   # printed in <head>
     return context
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from .components.listing import dataset_listing, report_listing
 from .data.model import Package
 from .indicator_pages import FOLDER, IndicatorPage, index_entries, indicator_pages
+from .opendata.comparisons import lookup
+from .opendata.kolada_cache import KoladaCache
 from .navigation import REPORT_TYPES_FOLDER, TYPE_PLURALS, PageEntry, reports_of, type_page_src, type_sections
 from .render import render
 
@@ -75,8 +77,10 @@ def report_links(pages: list[PageEntry]) -> dict[str, tuple[str, str]]:
     return links
 
 
-def indicator_site_pages(packages: list[Package], pages: list[PageEntry]) -> tuple[list[IndicatorPage], dict[str, str]]:
-    found = indicator_pages(packages, report_links(pages))
+def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
+                         kolada: KoladaCache | None = None) -> tuple[list[IndicatorPage], dict[str, str]]:
+    compares = {p.meta.data: lookup(kolada, p.meta.municipality_code) for p in reports_of(pages)}
+    found = indicator_pages(packages, report_links(pages), {k: v for k, v in compares.items() if v})
     generated = {f"{FOLDER}/index.md": _front("Nyckeltal") + render("indicator_index.html",
                                                                     pages=index_entries(found)) + "\n"}
     for page in found:

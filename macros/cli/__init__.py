@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
     "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
+    "kolada-refresh": ("macros.cli.kolada_refresh", "hämta Riket och Liknande kommuner ur Kolada till data/kolada/"),
 }
 # An optional module that is missing, and what to run to get it.
 OPTIONAL_TOOLS = {
