@@ -65,7 +65,8 @@ def main(argv: list[str]) -> int:
                       "oförändrad och bygget fortsätter att använda den", file=CACHE_PATH).format(), file=sys.stderr)
         return 1
     write_cache(root / CACHE_PATH, document)
-    print(f"Skrev {CACHE_PATH}: {len(document['kpis'])} nyckeltal, {len(document['municipalities'])} kommuner, "
+    towns = len(document["municipalities"])
+    print(f"Skrev {CACHE_PATH}: {len(document['kpis'])} nyckeltal, {towns} {'kommun' if towns == 1 else 'kommuner'}, "
           f"{len(document['values'])} värden (hämtat {document['fetched']}, API {document['api_version']}, "
           f"{client.requests} anrop). Granska med git diff och checka in.")
     return 0
