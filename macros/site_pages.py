@@ -59,8 +59,10 @@ def data_catalogue_page(packages: list[Package]) -> dict[str, str]:
     view = dataset_listing(packages, lambda url: "../" + url)
     intro = ("Varje rapport har ett datapaket: tabellerna som CSV-filer, en beskrivning av varje kolumn, källan och "
              "versionen. Uppgifterna får användas fritt (CC0).")
+    harvest = ('<p>Samma katalog finns maskinläsbart för Sveriges dataportal och andra som samlar in öppna data: '
+               '<a href="dcat.rdf" type="application/rdf+xml">dcat.rdf</a> (DCAT-AP-SE, RDF/XML).</p>')
     return {"data/index.md": _front("Öppna data") + f"<p>{intro}</p>\n\n" + render("listing.html", listing=view)
-            + "\n"}
+            + f"\n\n{harvest}\n"}
 
 
 def _report_before_appendix(page: PageEntry) -> tuple[bool, str]:

@@ -90,12 +90,19 @@ class KoladaClient:
         for _ in range(MAX_PAGES):
             document = self.get_json(url)
             found += document["values"]
-            url = document.get("next_url") or ""
+            url = self._same_api(str(document.get("next_url") or ""))
             if not url:
                 return found
-            if not url.startswith(self.base_url):
-                raise KoladaError(f"Koladas nästa sida pekar utanför API:et: {url}")
         raise KoladaError(f"fler än {MAX_PAGES} sidor från {path}; fråga efter färre år eller nyckeltal")
+
+    def _same_api(self, url: str) -> str:
+        """next_url on the API's own host and path (its scheme may differ: we keep ours); else KoladaError."""
+        if not url:
+            return ""
+        base, found = urllib.parse.urlsplit(self.base_url), urllib.parse.urlsplit(url)
+        if found.netloc != base.netloc or not found.path.startswith(base.path):
+            raise KoladaError(f"Koladas nästa sida pekar utanför API:et: {url}")
+        return urllib.parse.urlunsplit((base.scheme, *found[1:]))
 
     def municipality(self, code: str) -> dict | None:
         found = self.pages(f"municipality/{urllib.parse.quote(code)}")

@@ -34,6 +34,15 @@ def test_paging_follows_next_url_until_it_is_null(stub):
     assert "page=2" in stub.log[1]
 
 
+def test_a_next_url_with_another_scheme_stays_on_our_scheme(stub, monkeypatch):
+    kolada, _ = client(stub)
+    answers = iter([{"values": [1], "next_url": stub.base_url.replace("http://", "https://") + "kpi?page=2"},
+                    {"values": [2], "next_url": None}])
+    monkeypatch.setattr(stub, "answer", lambda path, query: (200, json.dumps(next(answers)).encode()))
+    assert kolada.pages("kpi") == [1, 2]
+    assert stub.log[1].startswith("/v3/kpi?page=2")
+
+
 def test_a_503_is_retried_with_growing_backoff(stub):
     stub.fail["municipality/0461"] = 2
     kolada, waits = client(stub, backoff=0.5)
