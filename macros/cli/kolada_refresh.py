@@ -22,9 +22,16 @@ datapaketens indikatortabeller, kommunerna de som rapporternas sidhuvuden anger 
 granska ändringen i cachen (git diff) och checka in den."""
 
 
+class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):   # argparse's own words are English
+        super().add_usage(usage, actions, groups, prefix or "Användning: ")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scripts/kolada-refresh", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="scripts/kolada-refresh", description=DESCRIPTION, add_help=False,
+                                     formatter_class=_SwedishHelp)
+    parser._optionals.title = "alternativ"
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument("--root", type=Path, default=ROOT, help="projektets mapp (standard: denna checkout)")
     parser.add_argument("--docs-dir", default="content", help="mappen med rapporternas sidor (standard: content)")
     parser.add_argument("--base-url", default=BASE_URL, help=f"Koladas API (standard: {BASE_URL})")

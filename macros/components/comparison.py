@@ -38,7 +38,7 @@ def comparison_note(cells: Iterable[ComparisonCells], fetched: str | None) -> st
     """The sentence under a table that shows comparisons: what the columns are, which groups, source and date."""
     groups = sorted({c.group for c in cells if c.group})
     when = f", hämtat {format_date(fetched[:10])}" if fetched else ""
-    text = ("Riket och Liknande kommuner är Koladas värden för helåret inom parentes; Liknande kommuner är "
-            "Koladas jämförelsegrupp för kommunen (ett ovägt medelvärde av kommunerna i gruppen)")
+    text = ("Riket och Liknande kommuner är Koladas värden för helåret, med året inom parentes. Liknande kommuner "
+            "är Koladas jämförelsegrupp för kommunen, ett ovägt medelvärde av kommunerna i gruppen")
     text += f": {'; '.join(groups)}" if groups else ""
     return f"{text}. Källa: Kolada{when}."

@@ -140,3 +140,4 @@ def test_kolada_refresh_says_in_swedish_when_kolada_cannot_be_reached(tmp_path):
 def test_kolada_refresh_help_is_swedish():
     result = subprocess.run([str(ROOT / "scripts" / "kolada-refresh"), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "Hämtar värden för Riket och Liknande kommuner" in result.stdout
+    assert result.stdout.startswith("Användning: scripts/kolada-refresh") and "visa den här hjälpen" in result.stdout
