@@ -24,6 +24,7 @@ AREAS = {
     "makro": "Makron på sidorna",
     "sida": "Sidor, sidhuvuden och filer i content/",
     "webbplats": "Webbplatsens inställningar (mkdocs.yml)",
+    "kolada": "Jämförelser ur Kolada (data/kolada/, scripts/kolada-refresh)",
     "bygge": "Bygget och förhandsvisningen",
 }
 
@@ -40,6 +41,8 @@ _CODES = (
     Code("RV107", "data", "error", "En resurs `suppress` kan inte läsas (okänt fält, `below` inte ett heltal ≥ 2)."),
     Code("RV108", "data", "error", "En egenskap i datapackage.json har fel form (en lista där en text ska stå, ett "
          "tal där en tabell ska stå)."),
+    Code("RV109", "data", "error", "Ett datapakets licens (`licenses`) är varken ett känt id (`CC0-1.0`, `CC-BY-4.0`, "
+         "`CC-BY-SA-4.0`) eller en adress i `path`."),
     Code("RV110", "data", "error", "CSV-filen är inte UTF-8, har en BOM eller kan inte läsas."),
     Code("RV111", "data", "error", "CSV-filen är tom."),
     Code("RV112", "data", "error", "CSV-filen har bara rubrikraden."),
@@ -160,6 +163,13 @@ _CODES = (
     Code("RV721", "import", "error", "`scripts/new-report`: ORG eller SLUG är inget giltigt namn, eller `--period` "
          "kan inte läsas (eller är bara ett år för en delårsrapport)."),
     Code("RV722", "import", "error", "`scripts/new-report`: sidan eller datapaketet finns redan (skrivs aldrig över)."),
+    Code("RV602", "webbplats", "error", "Öppna data-blocket i `mkdocs.yml` (`extra.rapportverket.opendata`) har en "
+         "okänd nyckel eller ett felaktigt värde, eller `site_url` saknas."),
+    # Kolada
+    Code("RV801", "kolada", "error", "`data/kolada/cache.json` kan inte läsas (inte JSON, eller inte i det format "
+         "`scripts/kolada-refresh` skriver)."),
+    Code("RV802", "kolada", "error", "`scripts/kolada-refresh`: Kolada går inte att nå eller svarade något som inte "
+         "går att använda (cachen lämnas som den var)."),
     # build
     Code("RV900", "bygge", "error", "Ett internt fel i motorn (en bugg, inte ett misstag av användaren): "
          "`scripts/build --debug` visar detaljerna."),

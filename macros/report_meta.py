@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -28,6 +29,10 @@ class ReportMeta:
     decision_body: str = ""
     decision_date: dt.date | None = None
     decision_paragraph: str = ""
+    organisation_number: str = ""   # ten digits, no hyphen: the publisher's id in the DCAT catalogue
+    municipality_code: str = ""     # kommunkod, e.g. "0461": Kolada comparisons, the catalogue's spatial
+    contact_name: str = ""
+    contact_email: str = ""
 
     @property
     def period_text(self) -> str:
@@ -120,6 +125,7 @@ def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | Non
     if period is not None and not (isinstance(period, Mapping) and "start" in period and "end" in period):
         problems.append(Problem("RV401", "'report.period' ska ha start och end",
                                 "skriv period: {start: 2024-01-01, end: 2024-12-31}", page=page, field="report.period"))
+    problems += _open_data_problems(report, page)
     if problems:
         raise ReportError(problems)
     start, end = _date(period["start"], "report.period.start", page), _date(period["end"], "report.period.end", page)
@@ -132,4 +138,44 @@ def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | Non
         diarienummer=str(report.get("diarienummer", "")), decision_body=str(decision.get("body", "")),
         decision_date=_date(decision["date"], "report.decision.date", page) if decision.get("date") else None,
         decision_paragraph=str(decision.get("paragraph", "")),
+        organisation_number=re.sub(r"\D", "", str(report.get("organisation_number") or "")),
+        municipality_code=str(report.get("municipality_code") or ""),
+        contact_name=str((report.get("contact") or {}).get("name") or ""),
+        contact_email=str((report.get("contact") or {}).get("email") or ""),
     )
+
+
+_ORGANISATION_NUMBER = re.compile(r"^\d{6}-?\d{4}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def luhn_ok(digits: str) -> bool:
+    """The check digit of a Swedish organisation number (Luhn over all ten digits)."""
+    total = 0
+    for index, char in enumerate(digits):
+        doubled = int(char) * (2 if index % 2 == 0 else 1)
+        total += doubled - 9 if doubled > 9 else doubled
+    return total % 10 == 0
+
+
+def _open_data_problems(report: Mapping[str, object], page: str) -> list[Problem]:
+    """The optional fields the open-data catalogue and the Kolada comparisons read."""
+    problems = []
+    number = report.get("organisation_number")
+    if number is not None and not (isinstance(number, str) and _ORGANISATION_NUMBER.match(number)
+                                   and luhn_ok(number.replace("-", ""))):
+        problems.append(Problem("RV401", f"'report.organisation_number' är inget giltigt organisationsnummer: "
+                                f"'{number}'", 'skriv tio siffror inom citattecken, t.ex. organisation_number: '
+                                '"212000-0142" (kontrollsiffran räknas)', page=page, field="report.organisation_number"))
+    code = report.get("municipality_code")
+    if code is not None and not (isinstance(code, str) and re.fullmatch(r"\d{4}", code)):
+        problems.append(Problem("RV401", f"'report.municipality_code' är ingen kommunkod: '{code}'",
+                                'skriv kommunkodens fyra siffror inom citattecken, t.ex. municipality_code: "0461"',
+                                page=page, field="report.municipality_code"))
+    contact = report.get("contact")
+    if contact is not None and not (isinstance(contact, Mapping) and set(contact) <= {"name", "email"}
+                                    and _EMAIL.match(str(contact.get("email") or ""))):
+        problems.append(Problem("RV401", "'report.contact' ska ha en e-postadress (email) och kan ha ett namn (name)",
+                                "skriv contact: {name: Socialförvaltningen, email: socialnamnden@kommunen.se}",
+                                page=page, field="report.contact"))
+    return problems

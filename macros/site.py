@@ -22,7 +22,9 @@ from .pages.embeds import embed_files
 from .pages.listings import (data_catalogue_page, extra_nav, generated, indicator_site_pages, organisation_indexes,
                              organisation_pages, report_type_pages)
 from .pages.model import ChartRecord, Fragments, MacroUse, OutputPage, PublishedFile
+from .opendata.kolada_cache import load_cache
 from .pages.navigation import build_nav
+from .pages.opendata import DCAT_PATH, open_data_outputs
 from .pages.page_macros import BuildContext
 from .pages.publish import PublishedPackage, publish_package
 from .pages.report_pages import PageInfo, read_page, render_report_page
@@ -87,13 +89,20 @@ class Site:
         self.problems += self.catalog.problems
         place = self.config.relative(self.config.docs_dir)
         infos = [read_page(source, place, self.problems) for source in sources.pages]
-        context = BuildContext(self.catalog, [i.entry for i in infos], self.fragments, self.links)
+        context = BuildContext(self.catalog, [i.entry for i in infos], self.fragments, self.links, self._kolada())
         for info in infos:
             self._render(info, context, sources.appendix)
         self._generate(context)
         self._check_pages(infos, {p.src for p in self.pages} | {i.source.src for i in infos})
         self._by_src = {p.src: p for p in self.pages}
         self.pages.sort(key=lambda p: p.src)
+
+    def _kolada(self):
+        try:
+            return load_cache(self.root)
+        except ReportError as error:
+            self.problems += error.problems
+            return None
 
     def _check_pages(self, infos: list[PageInfo], srcs: set[str]) -> None:
         for info in infos:
@@ -127,16 +136,30 @@ class Site:
             self.problems += problems
             self.files += published.files
             self.pages.append(self._data_page(published))
-        indicators, indicator_pages = indicator_site_pages(packages, entries, self.fragments)
+        indicators, indicator_pages = indicator_site_pages(packages, entries, self.fragments, context.kolada)
         self.pages += indicator_pages + report_type_pages(entries, self.fragments)
         self.pages += organisation_pages(entries, packages, self.fragments)
         self.pages.append(data_catalogue_page(packages, self.fragments))
         self._statement()
+        self._open_data(entries, packages)
         self.nav = self.config.nav or build_nav(entries, extra_nav(entries, packages, indicators),
                                                 organisation_indexes(entries))
         listed = set(nav_targets(self.nav))
         for page in self.pages:
             page.in_nav = page.in_nav and (page.src in listed or not page.generated)
+
+    def _open_data(self, entries, packages) -> None:
+        """/data/dcat.rdf for the national data portal, and the JSON-LD of data and report pages."""
+        sizes = {f.path: len(f.data) for f in self.files}
+        try:
+            outputs = open_data_outputs(packages, entries, self.config.rapportverket.get("opendata"),
+                                        self.config.site_name, self.config.site_url, sizes)
+        except ReportError as error:
+            self.problems += error.problems
+            return
+        self.files.append(PublishedFile(DCAT_PATH, outputs.dcat))
+        for page in self.pages:
+            page.head = outputs.head.get(page.src, "")
 
     def _data_page(self, published: PublishedPackage) -> OutputPage:
         package = published.package

@@ -104,6 +104,8 @@ class RapportverketPlugin(BasePlugin[_Options]):
             page.meta["rv_header"] = {k: escape(v) if isinstance(v, str) else v for k, v in found.header.items()}
         if found.search:
             page.meta["rv_search"] = {"filters": [escape(f) for f in found.search["filters"]]}
+        if found.head:
+            page.meta["rv_jsonld"] = Markup(found.head)   # escaped for a script block by the core
         return markdown
 
     def on_post_build(self, config) -> None:

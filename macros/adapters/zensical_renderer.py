@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from ..render.markdown_extension import RapportverketExtension
 from ..render.search import build_index
@@ -32,16 +33,29 @@ def _theme_styles(variant: str) -> tuple[str, ...]:
     return tuple(f"assets/stylesheets/{variant}/{p.name}" for p in sorted(folder.glob("*.min.css")))
 
 
+def _escaped(value: object) -> object:
+    """Zensical's templates print front matter and nav titles as they are: every string is escaped here."""
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, dict):
+        return {_escaped(k) if isinstance(k, str) else k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
 def _front_matter(page) -> str:
-    meta = {"title": page.title}
+    meta = {"title": _escaped(page.title)}
     if page.description:
-        meta["description"] = page.description
+        meta["description"] = _escaped(page.description)
     if page.hide:
         meta["hide"] = list(page.hide)
     if page.header:
-        meta["rv_header"] = page.header
+        meta["rv_header"] = _escaped(page.header)
     if page.search:
-        meta["rv_search"] = page.search
+        meta["rv_search"] = _escaped(page.search)
+    if page.head:
+        meta["rv_jsonld"] = page.head
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
@@ -75,7 +89,7 @@ def _config(site, stage: Path) -> dict:
     theme["custom_dir"] = "theme"
     extra = _plain(dict(raw.get("extra") or {}))
     extra["rv_csp"] = CSP
-    config = {**raw, "docs_dir": "docs", "site_dir": "site", "nav": site.nav, "theme": theme, "extra": extra,
+    config = {**raw, "docs_dir": "docs", "site_dir": "site", "nav": _escaped(site.nav), "theme": theme, "extra": extra,
               "markdown_extensions": extensions, "plugins": [], "strict": False}
     for key in ("hooks", "watch", "validation", "exclude_docs"):
         config.pop(key, None)

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("macros.cli.docs", "skriv de genererade delarna av dokumentationen (felkoder, standardtyper)"),
     "import": ("macros.cli.import_workbook", "läs en arbetsbok (.xlsx, .ods, CSV) in i en rapports datapaket"),
     "new-report": ("macros.cli.new_report", "skapa en ny rapport: sida med sidhuvud och avsnitt, tomt datapaket"),
+    "kolada-refresh": ("macros.cli.kolada_refresh", "hämta Riket och Liknande kommuner ur Kolada till data/kolada/"),
 }
 # An optional module that is missing, and what to run to get it.
 OPTIONAL_TOOLS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .figure import ChartSpec, Series, figure_json
+from .figure import ChartSpec, Series, chart_height, figure_json
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
@@ -26,6 +26,7 @@ class ChartView:
     source: str
     summary: str
     figure_json: str
+    height: int                # the plot's height in px: reserved before the chart is drawn (no layout shift)
     table: TableView
     csv_url: str
     csv_name: str
@@ -77,7 +78,7 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     )
     return ChartView(
         id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
-        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), table=table,
+        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec), table=table,
         csv_url=csv_url, csv_name=resource.csv_name,
     )
 

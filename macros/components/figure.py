@@ -62,7 +62,7 @@ def _trace(spec: ChartSpec, index: int, series: Series) -> dict:
     return trace
 
 
-def _height(spec: ChartSpec) -> int:
+def chart_height(spec: ChartSpec) -> int:
     if not spec.horizontal:
         return 380
     bars = 1 if spec.kind == "stacked" else len(spec.series)
@@ -84,7 +84,7 @@ def figure(spec: ChartSpec) -> dict:
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "xaxis": value_axis if spec.horizontal else category_axis,
         "yaxis": category_axis if spec.horizontal else value_axis,
-        "height": _height(spec),
+        "height": chart_height(spec),
     }
     return {"data": [_trace(spec, i, s) for i, s in enumerate(spec.series)], "layout": layout}
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from .cells import format_cell
+from ..opendata.comparisons import row_period
+from .comparison import NONE, ComparisonCells, comparison_cells, comparison_note
 from .table import source_text
 from .value import numeric_field
 
@@ -38,6 +40,7 @@ class IndicatorRow:
     trend_text: str      # "bättre än 81 dagar (Delår 2022)" or ""
     trend_tone: str      # good | bad | neutral
     polarity: str        # "lägre är bättre" or ""
+    comparison: ComparisonCells = NONE   # Riket / Liknande kommuner from the Kolada cache
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class IndicatorsView:
     outcome_label: str
     rows: tuple[IndicatorRow, ...]
     source: str
+    comparisons: bool = False      # show the Riket and Liknande kommuner columns
+    comparison_note: str = ""
 
 
 def judge(outcome: float | None, target: float | None, polarity: str) -> Verdict:
@@ -85,7 +90,8 @@ def _previous_positions(resource: Resource, frame, key: str, period: str) -> dic
 def indicators(resource: Resource, *, element_id: str, where: Mapping[str, object] | None = None,
                exclude: Mapping[str, object] | None = None, outcome: str = "utfall", target: str = "malvarde",
                previous: str | None = None, name: str = "indikator", caption: str | None = None,
-               latest: bool = True) -> IndicatorsView:
+               latest: bool = True, compare: Callable | None = None) -> IndicatorsView:
+    """compare: (Kolada id, period) → Comparison from the Kolada cache, for Riket and Liknande kommuner."""
     for column in (outcome, target):
         numeric_field(resource, column)
     require_column(resource, name)
@@ -99,16 +105,20 @@ def indicators(resource: Resource, *, element_id: str, where: Mapping[str, objec
         before_of = _previous_positions(resource, frame, key, "period")
         if latest:
             frame = frame[~frame.index.isin(list(before_of.values()))]
-    rows = tuple(_row(resource, int(p), outcome, target, previous, name, before_of.get(int(p))) for p in frame.index)
+    rows = tuple(_row(resource, int(p), outcome, target, previous, name, before_of.get(int(p)), compare)
+                 for p in frame.index)
+    shown = [r.comparison for r in rows if r.comparison is not NONE]
     met = sum(1 for r in rows if r.verdict is MET)
     judged = sum(1 for r in rows if r.verdict is not UNJUDGED)
     summary = f"{met} av {judged} indikatorer med målvärde når målvärdet." if judged else "Inga målvärden att jämföra med."
     return IndicatorsView(id=element_id, caption=caption or resource.title, summary=summary,
-                          outcome_label=resource.get_field(outcome).title, rows=rows, source=source_text(resource))
+                          outcome_label=resource.get_field(outcome).title, rows=rows, source=source_text(resource),
+                          comparisons=bool(shown),
+                          comparison_note=comparison_note(shown, getattr(compare, "fetched", None)) if shown else "")
 
 
 def _row(resource: Resource, position: int, outcome: str, target: str, previous: str | None, name: str,
-         before: int | None) -> IndicatorRow:
+         before: int | None, compare: Callable | None = None) -> IndicatorRow:
     frame = resource.frame
     polarity = str(frame.at[position, "polaritet"]) if "polaritet" in resource.field_names else "ingen"
     now, goal = frame.at[position, outcome], frame.at[position, target]
@@ -130,4 +140,7 @@ def _row(resource: Resource, position: int, outcome: str, target: str, previous:
         verdict=judge(now, goal, polarity), trend_arrow=arrow,
         trend_text=f"{word} än {then_text} ({then_label})" if word and word != "oförändrat" else (
             f"oförändrat sedan {then_label}" if word else ""),
-        trend_tone=tone, polarity=POLARITY_WORDS.get(polarity, ""))
+        trend_tone=tone, polarity=POLARITY_WORDS.get(polarity, ""),
+        comparison=comparison_cells(resource, resource.get_field(outcome), position, kolada,
+                                    row_period(resource, position), compare))
+

@@ -19,7 +19,7 @@ from ..data.model import Resource
 from ..errors import Problem, ReportError, did_you_mean
 from . import budget, chart, goals, indicators, kpi, listing, statistics, table, value
 
-INJECTED = ("element_id", "csv_url", "pages", "packages", "url_of")
+INJECTED = ("element_id", "csv_url", "pages", "packages", "url_of", "compare")
 RANGES = {"decimals": (0, 10), "limit": (1, 100_000)}
 
 

@@ -17,6 +17,7 @@ KOLADA_FOLDER = "kolada"   # data/kolada/ holds a cache of national figures, not
 class Catalog:
     packages: dict[str, Package] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)      # ids of packages that could not be loaded
 
     def package(self, package_id: str) -> Package:
         if package_id not in self.packages:
@@ -63,6 +64,7 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
             package = load_package(descriptor, root, check_hashes=check_hashes, cache_dir=directory)
         except ReportError as error:
             catalog.problems.extend(error.problems)
+            catalog.failed.add(descriptor.parent.relative_to(root / "data").as_posix())
             continue
         catalog.problems.extend(package.notes)
         if package.name in names:

@@ -4,10 +4,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable, Mapping
 
 from ..components.cells import format_cell
+from ..components.comparison import NONE, ComparisonCells, comparison_cells, comparison_note
 from ..data.model import Package, Resource
 from ..format import format_period_key, format_period_text
+from ..opendata.comparisons import row_period
 
 FOLDER = "nyckeltal"
 KOLADA_URL = "https://www.kolada.se/verktyg/fri-sokning/?kpis={}"
@@ -24,6 +27,7 @@ class ValueRow:
     period: str
     target: str
     outcome: str
+    comparison: ComparisonCells = NONE     # Riket / Liknande kommuner for the same KPI and year (Kolada cache)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class IndicatorPage:
     organisations: tuple[str, ...]
     rows: tuple[ValueRow, ...]
     has_target: bool
+    comparison_note: str = ""
+
+    @property
+    def has_comparisons(self) -> bool:
+        return any(r.comparison is not NONE for r in self.rows)
 
     @property
     def src(self) -> str:
@@ -76,7 +85,8 @@ def _period(resource: Resource, position: int) -> str:
     return format_period_text(resource.period)
 
 
-def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str]) -> dict[str, list]:
+def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str],
+                    compare: Callable | None = None) -> dict[str, list]:
     """key → [(title, kolada, row)] for every row of an indicators resource."""
     found: dict[str, list] = {}
     outcome = "utfall" if "utfall" in resource.field_names else "nulage" if "nulage" in resource.field_names else None
@@ -90,7 +100,9 @@ def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str
                   if "malvarde" in resource.field_names else "–")
         row = ValueRow(package.organisation, report[0], report[1], _group(resource, position),
                        _period(resource, position),
-                       target, format_cell(resource, resource.get_field(outcome), position))
+                       target, format_cell(resource, resource.get_field(outcome), position),
+                       comparison_cells(resource, resource.get_field(outcome), position, kolada,
+                                        row_period(resource, position), compare))
         found.setdefault(key, []).append((title, kolada, row))
     return found
 
@@ -106,8 +118,11 @@ def _sick_leave_rows(package: Package, resource: Resource, report: tuple[str, st
     return found
 
 
-def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]]) -> list[IndicatorPage]:
-    """reports maps a package id to (report title, site URL of its page); packages without a page are left out."""
+def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]],
+                    compares: Mapping[str, Callable] | None = None) -> list[IndicatorPage]:
+    """reports maps a package id to (report title, site URL of its page); packages without a page are left out.
+
+    compares maps a package id to its municipality's Kolada lookup (Riket and Liknande kommuner)."""
     reports = {key: (title, "../../" + url) for key, (title, url) in reports.items()}
     collected: dict[str, list] = {}
     for package in packages:
@@ -116,7 +131,7 @@ def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]]
             continue
         for resource in package.resources.values():
             if resource.kind == "indicators":
-                parts = _indicator_rows(package, resource, report)
+                parts = _indicator_rows(package, resource, report, (compares or {}).get(package.id))
             elif resource.kind == "sick_leave" and "varde" in resource.field_names:
                 parts = _sick_leave_rows(package, resource, report)
             else:
@@ -133,9 +148,16 @@ def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]]
             kolada_url=KOLADA_URL.format(kolada) if kolada else "",
             description=f"{len(values)} värden från {len({r.report for r in values})} rapporter.",
             organisations=tuple(sorted({r.organisation for r in values})), rows=values,
-            has_target=any(r.target not in ("–", "") for r in values)))
+            has_target=any(r.target not in ("–", "") for r in values),
+            comparison_note=_note(values, compares)))
     pages.sort(key=lambda p: p.title.lower())
     return pages
+
+
+def _note(values: tuple[ValueRow, ...], compares: Mapping[str, Callable] | None) -> str:
+    shown = [r.comparison for r in values if r.comparison is not NONE]
+    fetched = next((getattr(c, "fetched", None) for c in (compares or {}).values()), None)
+    return comparison_note(shown, fetched) if shown else ""
 
 
 def index_entries(pages: list[IndicatorPage]) -> list[IndexEntry]:

@@ -13,6 +13,8 @@ from ..report_meta import PageEntry, reports_of
 from .indicators import FOLDER, IndicatorPage, index_entries, indicator_pages
 from .model import Fragments, OutputPage
 from .navigation import REPORT_TYPES_FOLDER, TYPE_PLURALS, type_page_src, type_sections
+from ..opendata.comparisons import lookup
+from ..opendata.kolada_cache import KoladaCache
 
 
 def generated(fragments: Fragments, src: str, title: str, html: str, description: str = "",
@@ -82,8 +84,10 @@ def report_links(pages: list[PageEntry]) -> dict[str, tuple[str, str]]:
 
 
 def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
-                         fragments: Fragments) -> tuple[list[IndicatorPage], list[OutputPage]]:
-    found = indicator_pages(packages, report_links(pages))
+                         fragments: Fragments, kolada: KoladaCache | None = None
+                         ) -> tuple[list[IndicatorPage], list[OutputPage]]:
+    compares = {p.meta.data: lookup(kolada, p.meta.municipality_code) for p in reports_of(pages)}
+    found = indicator_pages(packages, report_links(pages), {k: v for k, v in compares.items() if v})
     made = [generated(fragments, f"{FOLDER}/index.md", "Nyckeltal", render("indicator_index.html",
                                                                            pages=index_entries(found)))]
     made += [generated(fragments, page.src, page.title, render("indicator_page.html", page=page)) for page in found]

@@ -19,6 +19,7 @@ class OutputPage:
     in_nav: bool = True
     generated: bool = False          # made by the core from data and front matter, not written by a person
     hide: tuple[str, ...] = ()       # theme parts to hide (navigation, toc), from front matter
+    head: str = ""                   # JSON-LD for <head>, escaped for a script block (macros/opendata/jsonld.py)
 
     @property
     def url(self) -> str:

@@ -17,6 +17,8 @@ from ..components.registry import MACROS, MacroSpec, bind
 from ..data import Catalog, Package, Resource
 from ..errors import Problem, ReportError
 from ..links import data_url, relative
+from ..opendata.comparisons import lookup as kolada_lookup
+from ..opendata.kolada_cache import KoladaCache
 from ..render import render
 from ..render.inert import inert_text
 from ..render.sandbox import LINE_KEYWORD
@@ -31,6 +33,7 @@ class BuildContext:
     entries: list[PageEntry]
     fragments: Fragments = field(default_factory=Fragments)
     links: str = "page"     # what the renderer resolves a page's relative links against: "page" or "source"
+    kolada: KoladaCache | None = None   # the committed Kolada cache: Riket and Liknande kommuner
 
     def link_base(self, entry: PageEntry) -> str:
         """The folder (below the site root) that relative links on the page start from."""
@@ -108,6 +111,8 @@ class PageMacros:
                 supplied[name] = self.context.packages
             elif name == "url_of":
                 supplied[name] = lambda target: relative(self.base, target)
+            elif name == "compare":
+                supplied[name] = kolada_lookup(self.context.kolada, self.meta.municipality_code if self.meta else "")
         return supplied
 
     def _element_id(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> str:

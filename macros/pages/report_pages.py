@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..errors import Problem, ReportError
+from ..errors import Problem, ReportError, choice_list, did_you_mean
 from ..format import format_date
 from ..links import data_url, page_url, relative
 from ..render.sandbox import render_page
@@ -62,8 +62,9 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
     """The page's Markdown with its macros run; None when the page could not be rendered (problems say why)."""
     entry = info.entry
     macros = PageMacros(context, entry, info.place, _page_title(entry), info.front.body, info.front.body_line)
+    if entry.meta is not None and entry.meta.data in context.catalog.failed:
+        return None, macros   # its data has errors, reported where they are; the page's calls would only repeat them
     if entry.meta is not None and entry.meta.data not in context.catalog.packages:
-        from ..errors import choice_list, did_you_mean
         known = sorted(context.catalog.packages)
         macros.problems.append(Problem("RV403", f"datapaketet '{entry.meta.data}' finns inte",
                                        f"{did_you_mean(entry.meta.data, known)}datapaket: {choice_list(known)}",

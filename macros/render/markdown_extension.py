@@ -8,15 +8,19 @@ adapter hands the fragments over in memory, the Zensical adapter as a JSON file 
 """
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import re
 from pathlib import Path
 from typing import Mapping
+from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
-from .sanitise import sanitise
+from .sanitise import URL_SCHEMES, sanitise
 
 TOKEN = re.compile(r"(<p>)?(rvf[0-9a-f]{16})(</p>)?")
 _FRAGMENTS: dict[str, str] = {}
@@ -25,7 +29,6 @@ _LOADED: dict[str, float] = {}
 
 def token_for(key: str) -> str:
     """A token for one fragment; key is unique across the site (page and position)."""
-    import hashlib
     return "rvf" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -67,6 +70,27 @@ class _Finish(Postprocessor):
         return substitute(sanitise(text), _FRAGMENTS)
 
 
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def url_is_safe(value: str) -> bool:
+    """Relative, #anchor, http(s), mailto and tel; not javascript:, data: or an unknown scheme (however written)."""
+    match = _SCHEME.match(_INVISIBLE.sub("", html.unescape(value)).lower())
+    return match is None or match.group(1) in URL_SCHEMES
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    """Before the renderer looks at links (mkdocs checks them): a script URL in a Markdown link is replaced."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not url_is_safe(value):
+                    element.set(attribute, "#")   # an inert target: the renderer expects every link to have one
+
+
 class RapportverketExtension(Extension):
     def __init__(self, **kwargs: object):
         self.config = {"fragments": ["", "JSON file with the fragments (Zensical); empty: handed over in memory"]}
@@ -75,6 +99,7 @@ class RapportverketExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # Priority 0: after raw HTML (30) and entities (20) are back in the text, before nothing.
         md.postprocessors.register(_Finish(md, str(self.getConfig("fragments"))), "rv_finish", 0)
+        md.treeprocessors.register(_DropUnsafeLinks(md), "rv_drop_unsafe_links", 1)   # mkdocs' relpath is 0
 
 
 def makeExtension(**kwargs: object) -> RapportverketExtension:  # noqa: N802 (Python-Markdown's entry point)

@@ -47,7 +47,7 @@ LINKS = ["javascript:alert(31)", "JAVASCRIPT:alert(32)", "vbscript:msgbox(33)",
 def hostile_resources() -> dict:
     rows = "".join('"' + p.replace('"', '""') + f'",{i + 1}\n' for i, p in enumerate(PAYLOADS))
     fields = [{"name": "etikett", "type": "string", "title": PAYLOADS[2]},
-              {"name": "varde", "type": "integer", "title": PAYLOADS[3], "unit": PAYLOADS[1]}]
+              {"name": "varde", "type": "integer", "title": PAYLOADS[3], "description": PAYLOADS[1], "unit": "antal"}]
     return {"hot": ("etikett,varde\n" + rows, {
         "title": PAYLOADS[0], "description": PAYLOADS[4], "period": PAYLOADS[15], "source": PAYLOADS[6],
         "schema": {"fields": fields},
@@ -101,7 +101,8 @@ INJECTED = """() => {
     bad.push('element ' + el.tagName);
   for (const s of document.scripts) {
     const own = s.src && new URL(s.src).origin === location.origin;
-    if (!own && s.type !== 'application/json') bad.push('script ' + (s.src || s.textContent.slice(0, 40)));
+    if (!own && s.type !== 'application/json' && s.type !== 'application/ld+json')
+      bad.push('script ' + (s.src || s.textContent.slice(0, 40)));
   }
   return bad;
 }"""

@@ -97,3 +97,17 @@ def test_zensical_builds_byte_identically_twice(zensical_site, tmp_path):
     assert result.returncode == 0, result.stderr
     first, second = _digest(zensical_site), _digest(again)
     assert sorted(first) == sorted(second) and [n for n in first if first[n] != second[n]] == []
+
+
+def test_front_matter_is_text_in_zensical_too(tmp_path):
+    """Zensical's templates do not escape front matter: the adapter does, so a hostile title stays text."""
+    from tests.conftest import make_project
+    config = make_project(tmp_path / "projekt", 'Text {{ value("drift", "avvikelse", enhet="Totalt") }}\n')
+    page = config.parent / "content" / "rapport.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Testrapport", 'title: "<img src=x onerror=alert(1)> & co"')
+                    .replace("organisation: Testkommun", 'organisation: "<b>org</b>"'), encoding="utf-8")
+    result = run_build(config, tmp_path / "site", RENDERER="zensical")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "rapport" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<b>org" not in html and "&amp;amp;" not in html
+    assert "<h1>&lt;img src=x onerror=alert(1)&gt; &amp; co</h1>" in html

@@ -101,7 +101,8 @@ def test_text_from_data_and_front_matter_is_never_evaluated(injected_site, page)
     text = re.sub(r"<[^>]+>", " ", re.sub(r"<(svg|script)\b.*?</\1>", " ", html, flags=re.S))
     for result in ("49", "36", "25", "16"):
         assert not re.search(rf"(?<![\d,.\u00a0]){result}(?![\d,.\u00a0])", text), (page, result)
-    assert "site_name" not in html and "kapat" not in html.split("<body")[0]
+    assert "site_name" not in text
+    assert "kapat" not in re.search(r"<title>(.*?)</title>", html, re.S).group(1).split("\n")[0]
 
 
 def test_injected_text_is_shown_as_written(injected_site):
@@ -117,6 +118,13 @@ def test_every_published_html_page_carries_the_policy(injected_site):
     pages = [p for p in injected_site.rglob("*.html") if "<html" in p.read_text(encoding="utf-8")]
     missing = [str(p) for p in pages if "Content-Security-Policy" not in p.read_text(encoding="utf-8")]
     assert len(pages) >= 8 and missing == []
+
+
+def test_a_unit_outside_the_vocabulary_is_refused_also_without_a_kind(tmp_path):
+    hostile = {"fields": [{"name": "etikett", "type": "string"},
+                          {"name": "varde", "type": "integer", "unit": "<img src=x onerror=alert(1)>"}]}
+    config = project(tmp_path, GOOD_BODY, {"hot": ("etikett,varde\na,1\n", {"schema": hostile}), "drift": DRIFT})
+    assert ("RV214", "data/test/paket/datapackage.json:hot.varde") in codes(config)
 
 
 # --- content/ publishes only pages, images and PDFs; no symlinks; no includes ---------------------------------

@@ -20,7 +20,8 @@ def test_chart_json_in_its_attribute_cannot_break_out():
     from macros.components.table import TableView
     hostile = '"></div><script>alert(1)</script>'
     empty = TableView("t", "c", (), (), (), "Källa", "x.csv", "x.csv")
-    view = ChartView("d", hostile, "tkr", "2024", "Källa", "Text", figure_json(spec(hostile)), empty, "x.csv", "x.csv")
+    view = ChartView("d", hostile, "tkr", "2024", "Källa", "Text", figure_json(spec(hostile)), 380, empty, "x.csv",
+                     "x.csv")
     html = render("chart.html", chart=view)
     assert "<script" not in html and "</div><script" not in html
     attribute = html.split('data-rv-figure="', 1)[1].split('"', 1)[0]
