@@ -92,7 +92,7 @@ _CODES = (
     Code("RV212", "regler", "error", "En kolumn i en standardtyp har fel typ eller enhet."),
     Code("RV213", "regler", "error", "Ett värde är inte tillåtet i standardtypens schema (t.ex. `niva`, "
          "`polaritet`, `typ`)."),
-    Code("RV214", "regler", "error", "En enhet finns inte i enhetsvokabulären.",
+    Code("RV224", "regler", "error", "En enhet finns inte i enhetsvokabulären.",
          "enheter: kr, tkr, mnkr, procent, procentenheter, antal, personer, dagar, timmar, arsarbetare, kvot, index, "
          "kr_per_brukare, poang"),
     # macros

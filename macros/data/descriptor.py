@@ -192,7 +192,7 @@ def _units(res: dict, rel: str) -> Iterator[Problem]:
     for field in res["schema"].get("fields", []):
         unit = field.get("unit") if isinstance(field, dict) else None
         if unit is not None and (not isinstance(unit, str) or unit not in UNIT_LABELS):
-            yield Problem("RV214", f"enheten {unit!r} för kolumnen '{field.get('name')}' i '{res['name']}' finns inte "
+            yield Problem("RV224", f"enheten {unit!r} för kolumnen '{field.get('name')}' i '{res['name']}' finns inte "
                           "i enhetsvokabulären", f"{did_you_mean(str(unit), UNIT_LABELS)}enheter: "
                           f"{choice_list(u for u in UNIT_LABELS if u)}", file=rel, field=f"{res['name']}.{field.get('name')}")
 

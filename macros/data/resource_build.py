@@ -51,12 +51,12 @@ def _row_units(resource: Resource) -> Iterator[Problem]:
     """The values of a unitField column are units too: each must be in the vocabulary."""
     for column in sorted({f.unit_field for f in resource.fields if f.unit_field}):
         if column not in resource.field_names:
-            yield Problem("RV214", f"unitField '{column}' är ingen kolumn i '{resource.name}'",
+            yield Problem("RV224", f"unitField '{column}' är ingen kolumn i '{resource.name}'",
                           f"kolumner: {choice_list(resource.field_names)}", file=resource.file)
             continue
         for position, unit in resource.frame[column].items():
             if unit is not None and str(unit) not in UNIT_LABELS:
-                yield Problem("RV214", f"enheten '{unit}' finns inte i enhetsvokabulären",
+                yield Problem("RV224", f"enheten '{unit}' finns inte i enhetsvokabulären",
                               f"enheter: {choice_list(u for u in UNIT_LABELS if u)}", file=resource.file,
                               row=csv_row(int(position)), field=column)
 

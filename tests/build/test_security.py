@@ -124,7 +124,7 @@ def test_a_unit_outside_the_vocabulary_is_refused_also_without_a_kind(tmp_path):
     hostile = {"fields": [{"name": "etikett", "type": "string"},
                           {"name": "varde", "type": "integer", "unit": "<img src=x onerror=alert(1)>"}]}
     config = project(tmp_path, GOOD_BODY, {"hot": ("etikett,varde\na,1\n", {"schema": hostile}), "drift": DRIFT})
-    assert ("RV214", "data/test/paket/datapackage.json:hot.varde") in codes(config)
+    assert ("RV224", "data/test/paket/datapackage.json:hot.varde") in codes(config)
 
 
 # --- content/ publishes only pages, images and PDFs; no symlinks; no includes ---------------------------------
