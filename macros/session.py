@@ -213,7 +213,7 @@ class MacroSession:
 def _value_sig(resource, column, *, where=None, unit=None, decimals=None, signed=False, absolute=False,
                bare=False): ...
 def _change_sig(resource, column, by, start, end, *, where=None, unit=None, decimals=None, signed=True,
-                absolute=False, bare=False): ...
+                absolute=False, bare=False, percent=False): ...
 def _table_sig(resource, *, columns=None, where=None, exclude=None, sort=None, descending=False, caption=None,
                pivot=None, limit=None): ...
 def _chart_sig(resource, *, x, y, type="bar", series=None, title=None, horizontal=None, where=None,
@@ -263,7 +263,7 @@ def _bind(name: str, signature_of: Callable, args: tuple, kwargs: dict,
 
 
 _WHOLE_NUMBER_OPTIONS = ("limit", "decimals")
-_YES_NO_OPTIONS = ("signed", "absolute", "bare", "descending")
+_YES_NO_OPTIONS = ("signed", "absolute", "bare", "descending", "percent")
 
 
 def _check_option_types(name: str, values: dict) -> None:

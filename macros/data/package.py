@@ -16,9 +16,10 @@ from ..errors import Problem, ReportError, choice_list, did_you_mean
 from .kinds import KINDS
 from .frictionless_problems import problem_from_exception, problem_from_package_error, problems_from_report
 from .model import Field, Footnote, Package, Resource
-from .rules import check_rules
+from .rules import check_package, parse_pins
 
 LOCAL_PROPS = ("hash", "bytes")  # checked by us, with a Swedish message, not by frictionless
+READABLE_DESPITE = ("RV124",)  # a repeated key leaves every cell readable, so the rules still run
 MAX_LINE = 1_000_000  # characters; a longer line is a file without line ends, not data
 
 
@@ -48,18 +49,23 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
             texts[res_descriptor["name"]] = _read_resource(res_descriptor, base, root, package, check_hashes, problems)
         except ReportError as error:
             problems.extend(error.problems)
-    _raise_errors(problems)
-    problems.extend(_validate_with_frictionless(descriptor, base, rel, texts))
-    _raise_errors(problems)
-    for res_descriptor in descriptor["resources"]:
-        rel_csv, data, text = texts[res_descriptor["name"]]
-        try:
-            resource = _build_resource(res_descriptor, rel_csv, data, text, package)
-        except ReportError as error:
-            problems.extend(error.problems)
+    checked = _validate_with_frictionless(descriptor, base, rel, texts)
+    problems.extend(checked)
+    # A problem in one resource never hides the findings of another: only a file whose cells cannot be read
+    # (types, ragged rows, header) is left out of the rules.
+    unreadable = {p.file for p in checked if p.severity == "error" and p.code not in READABLE_DESPITE}
+    descriptors = {r["name"]: r for r in descriptor["resources"]}
+    for name, res_descriptor in descriptors.items():
+        if name not in texts or texts[name][0] in unreadable:
             continue
-        problems.extend(resource.notes)
+        rel_csv, data, text = texts[name]
+        resource, note_problems = _build_resource(res_descriptor, rel_csv, data, text, package)
+        problems.extend(note_problems)
         package.resources[resource.name] = resource
+    found = check_package(package.resources, descriptors, descriptor, rel)
+    for resource in package.resources.values():
+        resource.notes = [p for p in found if p.file == resource.file and p.severity != "error"]
+    problems.extend(found)
     _raise_errors(problems)
     package.notes = [p for p in problems if p.severity != "error"]
     return package
@@ -163,7 +169,9 @@ def _validate_with_frictionless(descriptor: dict, base: Path, rel_desc: str,
                                 texts: dict[str, tuple[str, bytes, str]]) -> list[Problem]:
     """One frictionless validation of the whole package (foreign keys between resources need it)."""
     plain = {**descriptor, "resources": [{k: v for k, v in r.items() if k not in LOCAL_PROPS}
-                                         for r in descriptor["resources"]]}
+                                         for r in descriptor["resources"] if r["name"] in texts]}
+    if not plain["resources"]:
+        return []
     try:
         report = frictionless.Package(plain, basepath=str(base)).validate()
     except frictionless.FrictionlessException as error:
@@ -175,7 +183,9 @@ def _validate_with_frictionless(descriptor: dict, base: Path, rel_desc: str,
     return problems
 
 
-def _build_resource(desc: dict, rel_csv: str, data: bytes, text: str, package: Package) -> Resource:
+def _build_resource(desc: dict, rel_csv: str, data: bytes, text: str,
+                    package: Package) -> tuple[Resource, list[Problem]]:
+    """The typed resource and the problems of its footnotes; its rules run later, with the whole package."""
     rel_desc = package.descriptor_file
     fields = [_field(f) for f in desc["schema"]["fields"]]
     raw = _raw_frame(text, fields)
@@ -189,10 +199,7 @@ def _build_resource(desc: dict, rel_csv: str, data: bytes, text: str, package: P
         suppress_below=(desc.get("suppress") or {}).get("below"),
         suppress_fields=tuple((desc.get("suppress") or {}).get("fields", ())),
     )
-    resource.notes = note_problems + list(check_rules(resource, desc.get("rules", []), rel_desc,
-                                                           {"package": package.descriptor, "resource": desc}))
-    _raise_errors(resource.notes)
-    return resource
+    return resource, note_problems
 
 
 def _decode(data: bytes, rel_csv: str) -> str:
@@ -240,7 +247,12 @@ def _check_hash(desc: dict, data: bytes, rel_csv: str, version: str, strict: boo
 def _field(desc: dict) -> Field:
     return Field(name=desc["name"], type=desc.get("type", "string"), title=desc.get("title", desc["name"]),
                  description=desc.get("description", ""), unit=desc.get("unit"),
-                 decimals=desc.get("decimals"), unit_field=desc.get("unitField"), vocabulary=desc.get("vocabulary"))
+                 decimals=desc.get("decimals"), unit_field=desc.get("unitField"), vocabulary=desc.get("vocabulary"),
+                 decimals_field=desc.get("decimalsField"), period=_text(desc.get("period")))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _raw_frame(text: str, fields: list[Field]) -> pd.DataFrame:
@@ -288,5 +300,8 @@ def _footnotes(desc: dict, frame: pd.DataFrame, rel_desc: str) -> tuple[list[Foo
             problems.append(Problem("RV130", f"fotnot {number} i '{desc['name']}' pekar inte på någon rad ({where})",
                                     "kontrollera värdena i \"where\"", file=rel_desc, field=desc["name"]))
             continue
-        notes.append(Footnote(number=number, text=note.get("text", ""), rows=rows, field=note.get("field")))
+        pins, pin_problems = parse_pins(note.get("explains"), number, desc["name"], rel_desc)
+        problems.extend(pin_problems)
+        notes.append(Footnote(number=number, text=note.get("text", ""), rows=rows, field=note.get("field"),
+                              explains=pins))
     return notes, problems
