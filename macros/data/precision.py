@@ -5,7 +5,7 @@ from ..format import decimals_of
 from .model import Field, Resource
 
 # Counts (whole numbers of things or people) are never rounded: a difference of one is a real difference.
-# An average of counts is a number field and is rounded like any other measure.
+# An average of counts rounded to a whole number looks the same; its rule declares that with a tolerance.
 EXACT_UNITS = frozenset({"antal", "personer"})
 MAX_DECIMALS = 6
 
@@ -43,6 +43,9 @@ def cell_unit(resource: Resource, field: Field, position: int) -> str | None:
 def half_unit(resource: Resource, field_name: str, position: int) -> float:
     """Half a unit of the cell's last printed digit: how far rounding can have moved it (0 for counts)."""
     field = resource.get_field(field_name)
-    if field is None or (field.type == "integer" and cell_unit(resource, field, position) in EXACT_UNITS):
+    if field is None:
         return 0.0
-    return 0.5 * 10.0 ** -printed_decimals(resource, field, position)
+    decimals = printed_decimals(resource, field, position)
+    if decimals == 0 and cell_unit(resource, field, position) in EXACT_UNITS:
+        return 0.0
+    return 0.5 * 10.0 ** -decimals

@@ -85,6 +85,7 @@ def _judge(item: Finding, resource: Resource, used: set[tuple[str, int, int]]) -
         return replace(item.problem, severity="note")
     if not candidates:
         return item.problem
+    used.update((resource.name, note.number, index) for note, index, _ in candidates)  # the error names them
     note, _, pin = candidates[0]
     now = Pin(item.rule, stated=item.stated, computed=item.computed).describe()
     return replace(item.problem, message=f"{item.problem.message} — fotnot {note.number} förklarar {pin.describe()}, "

@@ -81,7 +81,10 @@ def resolve(resource: Resource, position: int, ref: dict, rule: dict, context: d
                                             if other is resource else [])
     for column in copied:
         where.setdefault(column, resource.frame.at[position, column])
-    rows = [int(p) for p in other.frame.index[mask_of(other.frame, where)]]
+    if other is resource and not where:
+        rows = [position]  # another column of the checked row, e.g. the previous year in a wide table
+    else:
+        rows = [int(p) for p in other.frame.index[mask_of(other.frame, where)]]
     aggregate = ref.get("aggregate")
     place = f"{other.csv_name} {_describe(where)}".strip()
     if not rows or (aggregate is None and len(rows) > 1):

@@ -9,7 +9,7 @@ from ...errors import Problem, choice_list
 from ...format import MONEY_SCALE, convert, format_number, unit_label
 from ..model import Resource
 from ..precision import cell_unit, half_unit
-from .common import (Finding, csv_row, decimals_at, figure, declared_tolerance, exceeds, figures, finding, numeric,
+from .common import (EPSILON, Finding, csv_row, decimals_at, figure, declared_tolerance, exceeds, figures, finding, numeric,
                      restricted, rule_problem, unknown_columns, where_problems)
 from .expressions import Expression
 from .refs import RefError, Value, broken_target, ref_problems, resolve
@@ -114,7 +114,7 @@ def _judge_claim(resource: Resource, position: int, rule: dict, stated: Decimal 
         if _direction_wrong(DIRECTIONS[stated], computed, spread):
             unit = cell_unit_of(resource, field, position)
             label = unit_label("procentenheter" if unit == "procent" else unit)
-            places = max(decimals_at(resource, field, position), 1)
+            places = decimals_at(resource, field, position)
             yield finding(resource, position, field, "RV218", f"{text}: påståendet att värdet har {stated} stämmer "
                           f"inte, förändringen är {format_number(computed, places, signed=True)}"
                           f"{chr(160) + label if label else ''}{result.sources}",
@@ -135,9 +135,9 @@ def _judge_claim(resource: Resource, position: int, rule: dict, stated: Decimal 
 def _direction_wrong(sign: int, change: float, spread: float) -> bool:
     """Wrong only when no rounding of the printed figures (spread) could make the claimed direction true."""
     if sign > 0:
-        return change + spread <= 0
+        return change + spread <= EPSILON
     if sign < 0:
-        return change - spread >= 0
+        return change - spread >= -EPSILON
     return exceeds(change, spread)
 
 
