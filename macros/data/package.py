@@ -51,17 +51,8 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
             problems.extend(error.problems)
     checked = _validate_with_frictionless(descriptor, base, rel, texts)
     problems.extend(checked)
-    # A problem in one resource never hides the findings of another: only a file whose cells cannot be read
-    # (types, ragged rows, header) is left out of the rules.
-    unreadable = {p.file for p in checked if p.severity == "error" and p.code not in READABLE_DESPITE}
+    problems.extend(_build_resources(package, texts, checked))
     descriptors = {r["name"]: r for r in descriptor["resources"]}
-    for name, res_descriptor in descriptors.items():
-        if name not in texts or texts[name][0] in unreadable:
-            continue
-        rel_csv, data, text = texts[name]
-        resource, note_problems = _build_resource(res_descriptor, rel_csv, data, text, package)
-        problems.extend(note_problems)
-        package.resources[resource.name] = resource
     found = check_package(package.resources, descriptors, descriptor, rel)
     for resource in package.resources.values():
         resource.notes = [p for p in found if p.file == resource.file and p.severity != "error"]
@@ -69,6 +60,21 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
     _raise_errors(problems)
     package.notes = [p for p in problems if p.severity != "error"]
     return package
+
+
+def _build_resources(package: Package, texts: dict[str, tuple[str, bytes, str]],
+                     checked: list[Problem]) -> list[Problem]:
+    """Every resource whose cells can be read; a problem in one never hides the findings of another."""
+    unreadable = {p.file for p in checked if p.severity == "error" and p.code not in READABLE_DESPITE}
+    problems: list[Problem] = []
+    for res_descriptor in package.descriptor["resources"]:
+        name = res_descriptor["name"]
+        if name not in texts or texts[name][0] in unreadable:
+            continue  # its own problems (file, types, header) are reported; its rules cannot run
+        resource, note_problems = _build_resource(res_descriptor, *texts[name], package)
+        problems.extend(note_problems)
+        package.resources[resource.name] = resource
+    return problems
 
 
 def _raise_errors(problems: list[Problem]) -> None:
