@@ -61,7 +61,8 @@ def test_roles_rounding_of_one_tkr_is_not_reported_but_one_person_is(tiny_packag
 
 def test_the_contract_defaults_need_no_column_names(tiny_package, tmp_path):
     schema = fields(("rad", "string"), ("roll", "string"), ("overordnad", "string"), ("budget", "integer", "tkr"))
-    csv = "rad,roll,overordnad,budget\nT,total,,90\nA,part,T,60\nB,part,T,20\n"
+    # the import's exact form; a derived row (a ratio, say) under the total is not counted into it
+    csv = "rad,roll,overordnad,budget\nT,total,,90\nA,part,T,60\nB,part,T,20\nD,derived,T,75\n"
     problems = findings(tiny_package, tmp_path, {"d": (csv, {"schema": schema,
                                                              "rules": [{"rule": "sum", "fields": ["budget"]}]})})
     assert located(problems) == [("RV201", "error", "d.csv", 2, "budget")] and problems[0].expected == "80"
