@@ -50,6 +50,7 @@ _CODES = (
     Code("RV114", "data", "error", "En rad är längre än 1 000 000 tecken (radbrytningar saknas eller ett "
          "citattecken stängs aldrig)."),
     Code("RV115", "data", "error", "En fil är för stor för att läsas (gränsen står i meddelandet)."),
+    Code("RV116", "data", "error", "En kolumns `unitField` eller `decimalsField` pekar på en kolumn som inte finns."),
     Code("RV121", "data", "error", "En cell har inte fältets typ (t.ex. `10,1` eller `1 158` i ett talfält)."),
     Code("RV122", "data", "error", "En cell bryter mot ett villkor (enum, required, pattern, minimum, maximum)."),
     Code("RV123", "data", "error", "En rad har för få eller för många celler."),
@@ -92,6 +93,25 @@ _CODES = (
     Code("RV212", "regler", "error", "En kolumn i en standardtyp har fel typ eller enhet."),
     Code("RV213", "regler", "error", "Ett värde är inte tillåtet i standardtypens schema (t.ex. `niva`, "
          "`polaritet`, `typ`)."),
+    Code("RV214", "regler", "error", "En varav-rad är större än sin summa, eller deklarerade delmängder summerar inte "
+         "till den (`subset`, `sum` med radroller)."),
+    Code("RV215", "regler", "error", "En medelvärdesrad är inte det (viktade) medelvärdet av sina delar, eller ligger "
+         "utanför dem (`average`, `sum` med radroller)."),
+    Code("RV216", "regler", "error", "En härledd siffra stämmer inte med sitt uttryck över andra rader eller resurser "
+         "(regeln `derived`)."),
+    Code("RV217", "regler", "error", "Samma siffra skiljer sig mellan två ställen (regeln `same`)."),
+    Code("RV218", "regler", "error", "En siffra eller riktning som källtexten anger stämmer inte med data (regeln "
+         "`claim`)."),
+    Code("RV219", "regler", "error", "Radrollerna i en hierarki kan inte läsas: okänd roll, upprepad nyckel, saknad "
+         "överordnad rad, eller en rubrikrad med värden."),
+    Code("RV220", "regler", "warning", "En fotnot förklarar en avvikelse som inte längre finns (dess `explains` matchar "
+         "inget fynd)."),
+    Code("RV221", "regler", "error", "En fotnots `explains` kan inte läsas (okänd regel, `stated`/`computed` eller "
+         "`difference` saknas)."),
+    Code("RV222", "regler", "error", "En regels hänvisning (`refs`, `as`) väljer ingen rad, eller flera rader utan "
+         "`aggregate`."),
+    Code("RV223", "regler", "warning", "En regel kunde inte kontrolleras eftersom resursen den hänvisar till har egna "
+         "fel."),
     Code("RV224", "regler", "error", "En enhet finns inte i enhetsvokabulären.",
          "enheter: kr, tkr, mnkr, procent, procentenheter, antal, personer, dagar, timmar, arsarbetare, kvot, index, "
          "kr_per_brukare, poang"),
@@ -107,6 +127,7 @@ _CODES = (
     Code("RV309", "makro", "error", "En förändring eller summa skulle avslöja ett skyddat litet tal."),
     Code("RV310", "makro", "error", "Ett nyckelord som varken är ett alternativ eller en kolumn."),
     Code("RV311", "makro", "error", "Fel argument (saknas, för många, fel form)."),
+    Code("RV312", "makro", "error", "`change(..., percent=true)` från ett startvärde som är 0 eller lägre."),
     # pages
     Code("RV401", "sida", "error", "Rapportens uppgifter i sidhuvudet saknas eller är ogiltiga."),
     Code("RV402", "sida", "error", "Okänd rapporttyp eller status."),

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from ..data.model import Field, Resource
+from ..data.precision import cell_unit, printed_decimals
 from ..errors import Problem, ReportError
 from ..status import STATUS_FIELD_NAMES, status_of
-from ..format import MONEY_SCALE, convert, decimals_of, format_period_key, format_value, unit_label
+from ..format import MONEY_SCALE, convert, format_period_key, format_value, unit_label
 
 
 def is_status_field(field: Field) -> bool:
@@ -12,16 +13,12 @@ def is_status_field(field: Field) -> bool:
 
 
 def row_unit(resource: Resource, field: Field, position: int) -> str | None:
-    if field.unit_field:
-        unit = resource.frame.at[position, field.unit_field]
-        return str(unit) if unit else None
-    return field.unit
+    return cell_unit(resource, field, position)
 
 
 def cell_decimals(resource: Resource, field: Field, position: int) -> int:
-    if field.decimals is not None:
-        return field.decimals
-    return decimals_of(str(resource.raw.at[position, field.name]), field.decimal_char)
+    """The row's own precision: its decimalsField, else the field's decimals, else as written in the CSV."""
+    return printed_decimals(resource, field, position)
 
 
 def suppressed(resource: Resource, field: Field, value: object) -> bool:

@@ -55,7 +55,8 @@ class TableView:
 
 
 def default_columns(resource: Resource) -> list[str]:
-    unit_fields = {f.unit_field for f in resource.fields if f.unit_field}
+    unit_fields = {f.unit_field for f in resource.fields if f.unit_field} | {
+        f.decimals_field for f in resource.fields if f.decimals_field}  # shown through the cells they describe
     return [f.name for f in resource.fields
             if f.name not in HIDDEN_BY_DEFAULT and f.name not in unit_fields and not f.name.endswith("_id")]
 

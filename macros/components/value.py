@@ -30,8 +30,10 @@ def value(resource: Resource, column: str, *, where: Mapping[str, object] | None
 
 def change(resource: Resource, column: str, by: str, start: object, end: object, *,
            where: Mapping[str, object] | None = None, unit: str | None = None, decimals: int | None = None,
-           signed: bool = True, absolute: bool = False, bare: bool = False) -> str:
-    """Value at end minus value at start; percent gives procentenheter: '−0,5 procentenheter'."""
+           signed: bool = True, absolute: bool = False, bare: bool = False, percent: bool = False) -> str:
+    """Value at end minus value at start; percent values give procentenheter: '−0,5 procentenheter'.
+
+    With percent=True the change relative to the start value: '+23 %' (0 decimals unless decimals= is given)."""
     where = where or {}
     field = numeric_field(resource, column)
     require_column(resource, by)
@@ -45,6 +47,8 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
         raise ReportError([Problem("RV309", "skillnaden skulle avslöja ett skyddat litet tal",
                                    "visa inte förändringen för sekretesskyddade värden")])
     source_unit = row_unit(resource, field, positions[1])
+    if percent:
+        return _percent_change(first[column], last[column], f"{by}={start}", unit, decimals, signed, absolute, bare)
     check_unit_option(field, unit, source_unit)
     difference = last[column] - first[column]
     shown_unit = "procentenheter" if source_unit == "procent" else (unit or source_unit)
@@ -53,6 +57,20 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
     places = decimals if decimals is not None else (
         None if unit and unit != source_unit else max(cell_decimals(resource, field, p) for p in positions))
     return format_value(difference, shown_unit, places, signed=signed, absolute=absolute, bare=bare)
+
+
+def _percent_change(first: float, last: float, where: str, unit: str | None, decimals: int | None, signed: bool,
+                    absolute: bool, bare: bool) -> str:
+    """(last − first) / first × 100, shown as procent; a start value of 0 or below has no percent change."""
+    if unit is not None:
+        raise ReportError([Problem("RV306", "unit= går inte att kombinera med percent=true",
+                                   "en förändring i procent har ingen enhet; ta bort unit=")])
+    if first <= 0:
+        raise ReportError([Problem("RV312", f"förändringen i procent kan inte räknas från {format_number(first)} "
+                                   f"({where})", "en procentuell förändring kräver ett startvärde större än 0; "
+                                   "visa skillnaden utan percent=true")])
+    return format_value((last - first) / first * 100, "procent", 0 if decimals is None else decimals,
+                        signed=signed, absolute=absolute, bare=bare)
 
 
 def total(resource: Resource, column: str, *, where: Mapping[str, object] | None = None, unit: str | None = None,

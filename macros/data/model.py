@@ -27,6 +27,8 @@ class Field:
     unit_field: str | None = None
     vocabulary: str | None = None   # "status": values are ids of macros.status
     decimal_char: str = "."         # Table Schema's decimalChar, for reading how many decimals a cell has
+    decimals_field: str | None = None   # a column holding each row's printed decimals
+    period: str | None = None       # the period of a column in a wide table ("2023", "2023-01/2023-06")
 
     @property
     def numeric(self) -> bool:
@@ -39,6 +41,7 @@ class Footnote:
     text: str
     rows: tuple[int, ...]          # positions in Resource.frame
     field: str | None = None
+    explains: tuple = ()           # rules.notes.Pin: the discrepancies the note accepts
 
 
 @dataclass

@@ -14,6 +14,9 @@ from .descriptor import check_descriptor, read_descriptor
 from .model import Package, sha256_of
 from .reading import MAX_CSV_BYTES, decode, rows_with_frictionless
 from .resource_build import build_resource
+from .rules import check_package
+
+READABLE_DESPITE = ("RV124",)  # a repeated key leaves every cell readable, so the rules still run
 
 def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = False,
                  cache_dir: Path | None = None) -> Package:
@@ -49,16 +52,16 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
         if found is None or res["name"] not in files:
             continue
         problems.extend(found.problems)
-        if any(p.severity == "error" for p in found.problems):
-            continue   # this resource cannot be checked further; the others still are
+        if any(p.severity == "error" and p.code not in READABLE_DESPITE for p in found.problems):
+            continue   # this resource's cells cannot be read; the others are still checked
         rel_csv, data = files[res["name"]]
-        try:
-            resource = build_resource(res, rel_csv, data, found, package)
-        except ReportError as error:
-            problems.extend(error.problems)
-            continue
+        resource = build_resource(res, rel_csv, data, found, package)
         problems.extend(resource.notes)
         package.resources[resource.name] = resource
+    found_by_rules = check_package(package.resources, {r["name"]: r for r in descriptor["resources"]}, descriptor, rel)
+    for resource in package.resources.values():
+        resource.notes += [p for p in found_by_rules if p.file == resource.file and p.severity != "error"]
+    problems.extend(found_by_rules)
     _raise_errors(problems)
     package.notes = [p for p in problems if p.severity != "error"]
     return package

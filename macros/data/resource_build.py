@@ -5,16 +5,18 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..errors import Problem, ReportError, choice_list
+from ..errors import Problem, choice_list
 from ..format import UNIT_LABELS
 from .csv_safety import looks_like_formula
 from .model import Field, Footnote, Package, Resource, sha256_of
 from .reading import Pass
-from .rules import check_rules
+from .rules import parse_pins
 from .rules.common import csv_row
 
 
 def build_resource(desc: dict, rel_csv: str, data: bytes, found: Pass, package: Package) -> Resource:
+    """The typed resource; its notes are its footnotes' and units' problems. Its rules run later, with the whole
+    package (a rule may refer to another resource)."""
     rel_desc = package.descriptor_file
     fields = [_field(f) for f in desc["schema"]["fields"]]
     names = [f.name for f in fields]
@@ -32,11 +34,7 @@ def build_resource(desc: dict, rel_csv: str, data: bytes, found: Pass, package: 
         suppress_below=(desc.get("suppress") or {}).get("below"),
         suppress_fields=tuple((desc.get("suppress") or {}).get("fields", ())),
     )
-    resource.notes = note_problems + list(_row_units(resource)) + list(_formula_cells(resource)) + list(
-        check_rules(resource, desc.get("rules", []), rel_desc, {"package": package.descriptor, "resource": desc}))
-    errors = [p for p in resource.notes if p.severity == "error"]
-    if errors:
-        raise ReportError(errors + [p for p in resource.notes if p.severity != "error"])
+    resource.notes = note_problems + list(_row_units(resource)) + list(_formula_cells(resource))
     return resource
 
 
@@ -44,7 +42,8 @@ def _field(desc: dict) -> Field:
     return Field(name=desc["name"], type=desc.get("type", "string"), title=desc.get("title", desc["name"]),
                  description=desc.get("description", ""), unit=desc.get("unit"),
                  decimals=desc.get("decimals"), unit_field=desc.get("unitField"), vocabulary=desc.get("vocabulary"),
-                 decimal_char=desc.get("decimalChar", "."))
+                 decimal_char=desc.get("decimalChar", "."), decimals_field=desc.get("decimalsField"),
+                 period=None if desc.get("period") is None else str(desc.get("period")))
 
 
 def _row_units(resource: Resource) -> Iterator[Problem]:
@@ -97,5 +96,8 @@ def _footnotes(desc: dict, frame: pd.DataFrame, rel_desc: str) -> tuple[list[Foo
             problems.append(Problem("RV130", f"fotnot {number} i '{desc['name']}' pekar inte på någon rad ({where})",
                                     "kontrollera värdena i \"where\"", file=rel_desc, field=desc["name"]))
             continue
-        notes.append(Footnote(number=number, text=note.get("text", ""), rows=rows, field=note.get("field")))
+        pins, pin_problems = parse_pins(note.get("explains"), number, desc["name"], rel_desc)
+        problems.extend(pin_problems)
+        notes.append(Footnote(number=number, text=note.get("text", ""), rows=rows, field=note.get("field"),
+                              explains=pins))
     return notes, problems

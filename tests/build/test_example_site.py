@@ -73,3 +73,9 @@ def test_borgholm_report_shows_figures_from_its_csv(example_site):
     for field in ("budget", "utfall", "avvikelse"):
         assert f'<td class="rv-num">{format_number(int(total[field]))}' in html, field
     assert "\u22121\u00a0158" in html and "-1158" not in html.split("<article", 1)[1].split("data-rv-figure")[0]
+
+
+def test_a_percent_claim_in_the_narrative_is_computed_from_the_data(example_site):
+    # Hallsberg: 100 → 123 anmälningar per month (ifo_snitt.csv) is stated as "23 %" by change(…, percent=true).
+    html = (example_site / "hallsberg/san-ifo-statistik-2024/index.html").read_text(encoding="utf-8")
+    assert "ökning med 23 i månaden,\neller 23\u00a0%." in html or "ökning med 23 i månaden, eller 23\u00a0%." in html

@@ -24,7 +24,7 @@ def test_every_finding_is_one_compiler_line_with_a_hint_and_exit_1(tmp_path):
     result = run("--root", str(tmp_path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "data/a/paket/drift.csv:2:avvikelse: RV202 avvikelse ska vara budget - utfall: 250,0 men beräknat 200,0" in lines
+    assert "data/a/paket/drift.csv:2:avvikelse: RV202 avvikelse ska vara budget - utfall: 250 men beräknat 200" in lines
     assert "data/b/paket/anm.csv:4:antal: RV201 summan stämmer inte med delarna: 305 men delarna ger 303" in lines
     assert sum(line.startswith("data/b/paket/anm.csv:") and ":ar: RV207" in line for line in lines) == 3
     assert all(lines[i + 1].startswith("  tips: ") for i, line in enumerate(lines) if line.startswith("data/"))
@@ -32,7 +32,8 @@ def test_every_finding_is_one_compiler_line_with_a_hint_and_exit_1(tmp_path):
 
 
 def test_declared_findings_are_marked_notes_and_do_not_fail(tmp_path):
-    note = {"where": {"kategori": "Totalt"}, "field": "antal", "text": "Summan är fel i källan."}
+    note = {"where": {"kategori": "Totalt"}, "field": "antal", "text": "Summan är fel i källan.",
+            "explains": {"rule": "sum", "stated": 305, "computed": 303}}
     path = write_package(tmp_path / "data" / "b" / "paket", {"anm": (ANM[0], {**ANM[1], "footnotes": [note]})})
     result = run(str(path.parent), "--root", str(tmp_path))
     assert result.returncode == 0, result.stdout

@@ -107,8 +107,9 @@ def test_formula_mismatch_is_reported(tiny_package, tmp_path):
 
 def test_footnoted_inconsistency_is_published_not_failed(tiny_package, tmp_path):
     csv = DRIFT[0].replace("Centralt,post,1000,800,200", "Centralt,post,1000,800,250")
-    extras = {**DRIFT[1], "rules": DRIFT[1]["rules"][1:],
-              "footnotes": [{"where": {"enhet": "Centralt"}, "field": "avvikelse", "text": "Så står det i källan."}]}
+    note = {"where": {"enhet": "Centralt"}, "field": "avvikelse", "text": "Så står det i källan.",
+            "explains": {"rule": "formula", "stated": 250, "computed": 200}}
+    extras = {**DRIFT[1], "rules": DRIFT[1]["rules"][1:], "footnotes": [note]}
     package = load_package(tiny_package({"drift": (csv, extras)}), tmp_path)
     assert package.resources["drift"].footnotes[0].rows == (0,)
     assert [(p.code, p.severity, p.row) for p in package.notes] == [("RV202", "note", 2)]

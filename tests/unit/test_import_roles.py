@@ -106,6 +106,6 @@ def test_sums_are_checked_from_the_first_validation(tmp_path, capsys):
     book = make_xlsx(tmp_path / "drift.xlsx", [HEADER, ["Skola", 60, 50], ["Vård", 30, 30], ["Totalt", 95, 80]])
     code, out, _ = run_import(capsys, book, "--package", tmp_path / "data" / "x" / "y")
     assert code == 0
-    assert "data/x/y/drift.csv:4:budget: RV201 summan stämmer inte med delarna: 95 men delarna ger 90" in out
+    assert "data/x/y/drift.csv:4:budget: RV201 summan stämmer inte med delarna: 95 men delarna (skola, vard) ger 90" in out
     descriptor = json.loads((tmp_path / "data" / "x" / "y" / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["resources"][0]["schema"]["fields"][2]["constraints"]["enum"] == ["total", "part"]

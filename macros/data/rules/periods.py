@@ -89,7 +89,7 @@ def _check_value(resource: Resource, position: int, field: str, value: object, s
         if not lenient:
             yield finding(resource, position, field, "RV208", f"'{value}' kan inte läsas som en period",
                           "skriv perioden som ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD eller start/slut, t.ex. 2024-01/2024-06",
-                          value, "ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD")
+                          value, "ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD", rule="period")
         return
     is_year = isinstance(value, int) or (isinstance(value, str) and len(value.strip()) == 4)
     inside = (found[0] <= span[1] and found[1] >= span[0]) if is_year else (span[0] <= found[0] and found[1] <= span[1])
@@ -97,4 +97,4 @@ def _check_value(resource: Resource, position: int, field: str, value: object, s
         yield finding(resource, position, field, "RV207",
                       f"perioden {value} ligger utanför {format_period(*span)} ({source})",
                       "kontrollera år och månad; jämförelser med tidigare år kräver \"coverage\" på resursen, "
-                      "annars förklara i en fotnot", value, expected)
+                      "annars rätta perioden", value, expected, rule="period")

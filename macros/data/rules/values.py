@@ -7,46 +7,53 @@ from typing import Iterator
 from ...errors import Problem, choice_list, did_you_mean
 from ...status import STATUSES
 from ..model import Resource
-from .common import csv_row, finding, footnoted, per_groups, rule_fields, show, unknown_columns
+from ..precision import half_unit
+from .common import (Finding, csv_row, decimals_at, declared_tolerance, exceeds, finding, per_groups, restricted,
+                     rule_fields, show, unknown_columns, where_problems)
 
 KOLADA_ID = re.compile(r"^[NU]\d{5}$")
 
 
-def check_share(resource: Resource, rule: dict, rel_desc: str, context: dict) -> Iterator[Problem]:
+def check_share(resource: Resource, rule: dict, rel_desc: str, context: dict) -> Iterator[Problem | Finding]:
     """Each value within [min, max] (0–100); with `whole`, the parts of each `per` group sum to `total` (100)."""
     fields = rule_fields(rule)
     per = rule_fields({"fields": rule.get("per", [])})
     problems = list(unknown_columns(resource, rule, fields + per, rel_desc))
+    problems += where_problems(resource, rule, rule.get("where"), rel_desc)
     if problems:
         yield from problems
         return
     low, high = float(rule.get("min", 0)), float(rule.get("max", 100))
+    frame = restricted(resource.frame, rule)
     for field in fields:
-        for position, value in resource.frame[field].items():
+        for position, value in frame[field].items():
             if isinstance(value, (int, float)) and not low <= value <= high:
+                places = decimals_at(resource, field, int(position))
                 yield finding(resource, int(position), field, "RV204",
-                              f"andelen {show(resource, field, value)} ligger utanför {show(resource, field, low)}–"
-                              f"{show(resource, field, high)}", "kontrollera enheten (procent, inte kvot) och "
-                              "decimaltecknet, eller förklara värdet i en fotnot", value, f"{low:g}–{high:g}")
+                              f"andelen {show(resource, field, value, places)} ligger utanför "
+                              f"{show(resource, field, low, places)}–{show(resource, field, high, places)}",
+                              "kontrollera enheten (procent, inte kvot) och decimaltecknet", value,
+                              high if value > high else low, rule="share",
+                              tolerance=half_unit(resource, field, int(position)), shown=places)
         if rule.get("whole"):
-            yield from _whole(resource, field, per, float(rule.get("total", 100)), float(rule.get("tolerance", 0)))
+            yield from _whole(resource, frame, field, per, float(rule.get("total", 100)), declared_tolerance(rule))
 
 
-def _whole(resource: Resource, field: str, per: list[str], total: float, tolerance: float) -> Iterator[Problem]:
-    frame = resource.frame
+def _whole(resource: Resource, frame, field: str, per: list[str], total: float, widen: float) -> Iterator[Finding]:
+    """The parts of a whole: each part's rounding adds up, since the whole (100) is exact."""
     for group in per_groups(frame, per):
         parts = group[group["niva"] == "post"] if "niva" in group.columns else group
-        values = [v for v in parts[field] if v is not None]
-        if not values or abs(sum(values) - total) <= tolerance + 1e-9:
+        positions = [int(p) for p in parts.index if parts.at[p, field] is not None]
+        if not positions:
             continue
-        positions = [int(p) for p in parts.index]
-        problem = finding(resource, positions[0], field, "RV205",
-                          f"andelarna summerar till {show(resource, field, sum(values))}, inte {total:g}",
-                          "delarna av en helhet ska tillsammans bli 100 (inom toleransen); rätta en del eller "
-                          "förklara i en fotnot", sum(values), total)
-        if any(footnoted(resource, p, field) for p in positions):
-            problem = Problem(**{**problem.__dict__, "severity": "note"})
-        yield problem
+        found = sum(parts.at[p, field] for p in positions)
+        tolerance = max(widen, sum(half_unit(resource, field, p) for p in positions))
+        if exceeds(found - total, tolerance):
+            places = max(decimals_at(resource, field, p) for p in positions)
+            yield finding(resource, positions[0], field, "RV205",
+                          f"andelarna summerar till {show(resource, field, found, places)}, inte {total:g}",
+                          "delarna av en helhet ska tillsammans bli 100 (inom avrundningen); rätta en del",
+                          found, total, rule="share", tolerance=tolerance, shown=places)
 
 
 def check_kolada(resource: Resource, rule: dict, rel_desc: str, context: dict) -> Iterator[Problem]:
@@ -60,7 +67,7 @@ def check_kolada(resource: Resource, rule: dict, rel_desc: str, context: dict) -
             if value is not None and not KOLADA_ID.match(str(value)):
                 yield finding(resource, int(position), field, "RV209", f"'{value}' är inget giltigt Kolada-id",
                               "ett Kolada-id är N eller U följt av fem siffror, t.ex. U23401 (versaler, inga "
-                              "mellanslag)", value, "N12345 eller U12345")
+                              "mellanslag)", value, "N12345 eller U12345", rule="kolada")
 
 
 def check_status(resource: Resource, rule: dict, rel_desc: str, context: dict) -> Iterator[Problem]:
