@@ -51,6 +51,7 @@ class Site:
     problems: list[Problem] = field(default_factory=list)
     debug: bool = False
     links: str = "page"
+    preview: bool = False      # make serve: a page with problems shows them instead of stopping the preview
     _by_src: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -66,7 +67,7 @@ class Site:
 
     @classmethod
     def load(cls, config_file: Path, *, publishing: bool = False, cache_dir: Path | None = None,
-             debug: bool = False, links: str = "page") -> "Site":
+             debug: bool = False, links: str = "page", preview: bool = False) -> "Site":
         """The whole site from a project's mkdocs.yml; check `errors` before handing it to a renderer.
 
         links: what the renderer resolves relative links in a page against — its URL ("page", mkdocs) or its
@@ -77,7 +78,7 @@ class Site:
             site = cls(config=None, publishing=publishing)  # type: ignore[arg-type]
             site.problems = error.problems
             return site
-        site = cls(config=config, publishing=publishing, debug=debug, links=links)
+        site = cls(config=config, publishing=publishing, debug=debug, links=links, preview=preview)
         site._build(cache_dir)
         return site
 
@@ -94,8 +95,20 @@ class Site:
             self._render(info, context, sources.appendix)
         self._generate(context)
         self._check_pages(infos, {p.src for p in self.pages} | {i.source.src for i in infos})
+        if self.preview and self.errors:
+            self._show_problems(infos)
         self._by_src = {p.src: p for p in self.pages}
         self.pages.sort(key=lambda p: p.src)
+
+    def _show_problems(self, infos: list[PageInfo]) -> None:
+        """In the preview every page starts with the build's problems; a page that could not be made shows only them."""
+        banner = self.fragments.add("rv-preview#problems", render("preview_problems.html", problems=self.errors))
+        made = {p.src for p in self.pages}
+        for info in infos:
+            if info.source.src not in made:
+                self.pages.append(OutputPage(src=info.source.src, title=info.entry.title, markdown=""))
+        for page in self.pages:
+            page.markdown = banner + "\n\n" + page.markdown
 
     def _kolada(self):
         try:

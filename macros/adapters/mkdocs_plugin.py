@@ -24,7 +24,12 @@ from ..site import CSP, Site
 
 log = logging.getLogger("mkdocs.plugins.rapportverket")
 _PRELOADED: dict[str, Site] = {}
-LIVERELOAD_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+PREVIEW_NONCE = "RV_PREVIEW_NONCE"   # set by the preview (macros/adapters/mkdocs_serve.py) for its live-reload script
+
+
+def preview_csp() -> str:
+    """The preview's policy: the site's, plus the one live-reload script mkdocs serve puts in each page."""
+    return CSP.replace("script-src 'self'", f"script-src 'self' 'nonce-{os.environ[PREVIEW_NONCE]}'")
 
 
 def preload(site: Site) -> None:
@@ -62,16 +67,17 @@ class RapportverketPlugin(BasePlugin[_Options]):
     def on_config(self, config):
         key = str(Path(config.config_file_path).resolve())
         site = _PRELOADED.pop(key, None)
+        preview = self.command == "serve"
         if site is None:   # mkdocs build or serve run directly: load here, and say what was found
-            site = Site.load(Path(config.config_file_path),
+            site = Site.load(Path(config.config_file_path), preview=preview,
                              publishing=self.config.publishing or os.environ.get("RV_PUBLISH") == "1")
-            log_problems([p for p in site.problems if p.severity == "warning"])
-        if site.errors:
+            log_problems([p for p in site.problems if p.severity == "warning" or (preview and p.severity == "error")])
+        if site.errors and not preview:
             stop(site.problems)
         self.site = site
         if not config.nav:
             config.nav = site.nav
-        config.extra["rv_csp"] = LIVERELOAD_CSP if self.command == "serve" else CSP
+        config.extra["rv_csp"] = preview_csp() if preview and os.environ.get(PREVIEW_NONCE) else CSP
         use_fragments(site.fragments.by_token)
         return config
 

@@ -11,10 +11,12 @@ import sys
 # name → (module, one line of help in Swedish)
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("macros.cli.build", "bygg webbplatsen (site/) från content/ och data/"),
+    "serve": ("macros.cli.serve", "förhandsgranska med live reload; fel visas på sidorna i webbläsaren"),
     "validate": ("macros.cli.validate", "kontrollera datapaketen och visa alla fel på en gång"),
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
     "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
+    "vendor": ("macros.cli.vendor", "hämta plotly.js ur npm-registret och kontrollera det mot låset"),
     "docs": ("macros.cli.docs", "skriv de genererade delarna av dokumentationen (felkoder, standardtyper)"),
     "import": ("macros.cli.import_workbook", "läs en arbetsbok (.xlsx, .ods, CSV) in i en rapports datapaket"),
     "new-report": ("macros.cli.new_report", "skapa en ny rapport: sida med sidhuvud och avsnitt, tomt datapaket"),

@@ -81,14 +81,18 @@ def url_is_safe(value: str) -> bool:
 
 
 class _DropUnsafeLinks(Treeprocessor):
-    """Before the renderer looks at links (mkdocs checks them): a script URL in a Markdown link is replaced."""
+    """Before the renderer looks at links (mkdocs checks them): a link or image with a script URL becomes its text."""
 
     def run(self, root: Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and not url_is_safe(value):
-                    element.set(attribute, "#")   # an inert target: the renderer expects every link to have one
+                    alt = element.get("alt", "")
+                    element.attrib.clear()
+                    element.tag = "span"
+                    if alt and not element.text:
+                        element.text = alt
 
 
 class RapportverketExtension(Extension):

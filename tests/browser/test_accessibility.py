@@ -177,7 +177,7 @@ CHART_PARTS = {
     "unit and period": r'<span class="rv-chart__meta">Enhet: [^<]+ · Period: [^<]+</span>',
     "source": r'<span class="rv-chart__source">Källa: [^<]+</span>.*</figcaption>',
     "summary": r'<p class="rv-chart__summary" id="{id}-sammanfattning">[^<]{{10,}}</p>',
-    "hidden drawing": r'<div class="rv-chart__plot" aria-hidden="true" data-rv-chart="{id}"',
+    "hidden drawing": r'<div class="rv-chart__plot" aria-hidden="true" style="height: \d+px" data-rv-chart="{id}"',
     "table": r'<details class="rv-chart__data">\s*<summary>Visa som tabell</summary>\s*'
              r'<div class="rv-table__scroll" role="region" aria-labelledby="[^"]+" tabindex="0">\s*<table',
     "csv": r'<a href="[^"]+\.csv" download="[^"]+\.csv">Ladda ner data \(CSV\)</a>',

@@ -79,3 +79,36 @@ def test_a_percent_claim_in_the_narrative_is_computed_from_the_data(example_site
     # Hallsberg: 100 → 123 anmälningar per month (ifo_snitt.csv) is stated as "23 %" by change(…, percent=true).
     html = (example_site / "hallsberg/san-ifo-statistik-2024/index.html").read_text(encoding="utf-8")
     assert "ökning med 23 i månaden,\neller 23\u00a0%." in html or "ökning med 23 i månaden, eller 23\u00a0%." in html
+
+
+def test_plotly_js_is_the_registry_file_the_lock_records():
+    from macros.cli import vendor
+    assert vendor.check() == []
+    lock = vendor.read_lock()
+    assert lock["package"] == "plotly.js-basic-dist-min" and lock["integrity"].startswith("sha512-")
+
+
+def test_every_chart_of_the_example_site_is_a_valid_plotly_figure():
+    """The figures are plotly figures: plotly's own validators accept each one (skip_invalid=False raises)."""
+    import json as json_module
+    import plotly.graph_objects as go
+    from macros.site import Site
+    site = Site.load(ROOT / "mkdocs.yml")
+    assert site.errors == [] and len(site.charts) >= 20
+    for record in site.charts:
+        figure = go.Figure(json_module.loads(record.chart.figure_json), skip_invalid=False)
+        assert figure.data and figure.layout.height == record.chart.height, record.chart.id
+
+
+def test_theme_overrides_are_pinned_to_the_material_templates_they_copy():
+    import hashlib
+    import importlib.metadata
+    import json as json_module
+    import material
+    lock = json_module.loads((ROOT / "theme" / "overrides.lock.json").read_text(encoding="utf-8"))
+    assert importlib.metadata.version("mkdocs-material") == lock["mkdocs-material"]
+    templates = Path(material.__file__).parent / "templates"
+    overrides = {p.relative_to(ROOT / "theme").as_posix() for p in (ROOT / "theme").rglob("*.html")}
+    assert set(lock["originals"]) == {o for o in overrides if (templates / o).is_file()}
+    for name, digest in lock["originals"].items():
+        assert hashlib.sha256((templates / name).read_bytes()).hexdigest() == digest, name

@@ -12,8 +12,9 @@
     light: ["#0072B2", "#C45200", "#007A5A", "#A8417F", "#5E5E5E", "#7A6200"],
     dark: ["#56B4E9", "#F0A033", "#3CC8A0", "#E38CC0", "#C8C8C8", "#E8D44D"]
   };
+  // topojsonURL: map traces (not in the basic bundle) would fetch from plotly's CDN; point it at nothing.
   var CONFIG = { displayModeBar: false, displaylogo: false, responsive: true, showLink: false,
-                 showSendToCloud: false, showEditInChartStudio: false, scrollZoom: false };
+                 showSendToCloud: false, showEditInChartStudio: false, scrollZoom: false, topojsonURL: "" };
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
