@@ -37,10 +37,11 @@ def preload(site: Site) -> None:
     _PRELOADED[str(site.config.config_file)] = site
 
 
-def log_problems(problems: list[Problem]) -> None:
-    """Errors as errors; our warnings and notes as information, so that mkdocs --strict does not count them."""
+def log_problems(problems: list[Problem], preview: bool = False) -> None:
+    """Errors as errors; our warnings and notes (and in the preview, errors too: they are on the pages) as
+    information, so that mkdocs --strict does not count them and the preview keeps serving."""
     for problem in problems:
-        level = logging.ERROR if problem.severity == "error" else logging.INFO
+        level = logging.ERROR if problem.severity == "error" and not preview else logging.INFO
         prefix = {"warning": "varning: ", "note": "notering: "}.get(problem.severity, "")
         log.log(level, prefix + problem.format())
 
@@ -71,7 +72,8 @@ class RapportverketPlugin(BasePlugin[_Options]):
         if site is None:   # mkdocs build or serve run directly: load here, and say what was found
             site = Site.load(Path(config.config_file_path), preview=preview,
                              publishing=self.config.publishing or os.environ.get("RV_PUBLISH") == "1")
-            log_problems([p for p in site.problems if p.severity == "warning" or (preview and p.severity == "error")])
+            log_problems([p for p in site.problems if p.severity == "warning" or (preview and p.severity == "error")],
+                         preview)
         if site.errors and not preview:
             stop(site.problems)
         self.site = site

@@ -16,8 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard 8000)")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="projektets mkdocs.yml")
     args = parser.parse_args(argv)
+    import logging
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     from ..adapters.mkdocs_serve import serve
-    print(f"Förhandsvisning på http://127.0.0.1:{args.port}/ — avsluta med Ctrl+C")
+    print(f"Förhandsvisning på http://127.0.0.1:{args.port}/ — avsluta med Ctrl+C", flush=True)
     try:
         serve(args.config_file.resolve(), args.port)
     except KeyboardInterrupt:

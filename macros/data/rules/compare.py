@@ -30,15 +30,21 @@ def compare_sum(resource: Resource, position: int, field: str, parts: pd.DataFra
                       tolerance=tolerance, shown=places)
 
 
+def _single_signed(resource: Resource, field: str) -> bool:
+    values = [v for v in resource.frame[field] if numeric(v)]
+    return all(v >= 0 for v in values) or all(v <= 0 for v in values)
+
+
 def compare_subsets(resource: Resource, parent: int, field: str, subsets: pd.DataFrame, add_up: bool,
                     widen: float, rule: str) -> Iterator[Finding]:
     """Each "varav" row is at most its total (in absolute value, so costs written negative work); declared, they
-    add up to it."""
+    add up to it. The bound holds for amounts and counts, not for differences: in a column with values of both
+    signs (a deviation) a varav row may exceed its total when other parts offset it."""
     total = resource.frame.at[parent, field]
     used = _used(subsets, field)
     if not numeric(total) or not used:
         return
-    for position in used:
+    for position in used if _single_signed(resource, field) else ():
         value = resource.frame.at[position, field]
         tolerance = max(widen, half_unit(resource, field, position) + half_unit(resource, field, parent))
         if breaks_bound(abs(value) - abs(total), tolerance):

@@ -1,0 +1,68 @@
+"""The preview a communicator trusts: it reloads by itself after an edit, and shows mistakes on the page."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, free_port, make_project
+
+pytestmark = pytest.mark.browser
+BODY = "Första versionen av texten.\n\n{{ table(\"drift\") }}\n"
+
+
+@pytest.fixture
+def preview(tmp_path):
+    config = make_project(tmp_path / "projekt", BODY)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--port", str(port), "--config-file",
+                                str(config)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True, env={**os.environ, "RV_SITE_URL": f"http://127.0.0.1:{port}/"})
+    url = f"http://127.0.0.1:{port}/rapport/"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the preview did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield config.parent / "content" / "rapport.md", url
+    os.killpg(process.pid, signal.SIGTERM)
+    output = process.communicate(timeout=20)[0].decode(errors="replace")
+    print(output[-3000:])   # shown when the test fails
+
+
+def _edit(page: Path, old: str, new: str) -> None:
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_an_edit_shows_without_a_manual_reload_and_a_mistake_shows_on_the_page(browser, preview):
+    page_file, url = preview
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(url)
+    assert "Första versionen" in page.locator("article").inner_text()
+    _edit(page_file, "Första versionen av texten.", "Andra versionen, sparad i editorn.")
+    page.wait_for_function("() => document.body.innerText.includes('Andra versionen, sparad i editorn.')",
+                           timeout=60000)
+    _edit(page_file, '{{ table("drift") }}', '{{ table("driften") }}')
+    page.wait_for_function("() => document.body.innerText.includes('RV301')", timeout=60000)
+    alert = page.get_by_role("alert")
+    assert "content/rapport.md:16" in alert.inner_text() and "menade du 'drift'?" in alert.inner_text()
+    _edit(page_file, '{{ table("driften") }}', '{{ table("drift") }}')
+    page.wait_for_function("() => !document.body.innerText.includes('RV301')", timeout=60000)
+    assert page.locator("table.rv-data").count() >= 1
+    assert violations == []
+    context.close()
