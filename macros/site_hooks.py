@@ -71,15 +71,17 @@ def on_config(config):
 
 def _add_site_pages(files: Files, config, packages: list) -> None:
     pages = collect_pages(Path(config["docs_dir"]))
-    _, indicator_files = indicator_site_pages(packages, pages)
+    indicators, indicator_files = indicator_site_pages(packages, pages)
+    config["rv_search_entries"] = site_search.search_entries(pages, packages, indicators)   # on_page_context
     for src, markdown in {**report_type_pages(pages), **indicator_files,
                           **organisation_pages(pages, packages), **data_catalogue_page(packages)}.items():
         files.append(File.generated(config, src, content=markdown))
 
 
 def on_page_context(context, page, config, nav):
-    """Pagefind indexes report pages only, with organisation, report type and year as filters."""
-    page.meta["rv_search"] = site_search.page_attributes(page.meta.get("report"))
+    """Pagefind indexes report, indicator and data pages, with their kind, organisation, committee, type, year."""
+    entries = config.get("rv_search_entries") or {}
+    page.meta["rv_search"] = site_search.page_attributes(entries.get(page.file.src_uri))
     return context
 
 

@@ -1,33 +1,87 @@
-"""Search with Pagefind: filter attributes for report pages and the index built over the finished site."""
+"""Search with Pagefind: what kind of page each indexed page is and its filters, and the index over the built site.
+
+Indexed are report pages, indicator pages (nyckeltal/…) and data pages (data/<org>/<report>/); listings, the
+start page and the glossary are not, so that a search finds the page with the content, not a list linking to it.
+"""
 from __future__ import annotations
 
-import datetime as dt
 import html
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from .data.model import Package
 from .errors import Problem
+from .indicator_pages import IndicatorPage
+from .navigation import PageEntry, reports_of
+from .report_meta import ReportMeta
+from .session import data_url
 
-FILTER_KEYS = (("organisation", "organisation"), ("nämnd", "committee"), ("rapporttyp", "type"))
+KIND_REPORT, KIND_INDICATOR, KIND_DATA = "Rapport", "Nyckeltal", "Data"
+# The title of an indicator or data page (Pagefind weighs an h1 7, an h2 6) counts like a report's section heading
+# and below it: a search for "sjukfrånvaro" lists the reports' sections on it before forty small indicator pages.
+TITLE_WEIGHT = "3"
+# Markup that is not content: permalinks (¶), icons beside their words, download and embed links, sources,
+# the button that opens a chart's table. Excerpts would show them between the words a reader looks for.
+EXCLUDED = (".headerlink", '[aria-hidden="true"]', ".rv-source", ".rv-chart__links", ".rv-chart__meta",
+            ".rv-chart__source", ".rv-chart__data summary", ".rv-budget__legend")
 
 
-def page_attributes(report: object) -> dict[str, object] | None:
-    """What the theme prints for Pagefind on a report page: one filter per key (values HTML-escaped)."""
-    if not isinstance(report, dict):
+@dataclass(frozen=True)
+class SearchEntry:
+    """One indexed page: its kind (shown on the result, a filter too) and its filters, in display order."""
+    kind: str
+    filters: tuple[tuple[str, str], ...]
+
+
+def _report_filters(meta: ReportMeta) -> tuple[tuple[str, str], ...]:
+    return (("organisation", meta.organisation), ("nämnd", meta.committee), ("rapporttyp", meta.type.capitalize()),
+            ("år", str(meta.period_end.year)))
+
+
+def report_entry(meta: ReportMeta) -> SearchEntry:
+    return SearchEntry(KIND_REPORT, _report_filters(meta))
+
+
+def data_entry(package: Package, report: ReportMeta | None) -> SearchEntry:
+    """A data page is filtered like the report that draws on it; without one, by the package's own names."""
+    if report is not None:
+        return SearchEntry(KIND_DATA, _report_filters(report))
+    own = (("organisation", package.organisation), ("nämnd", package.committee))
+    return SearchEntry(KIND_DATA, tuple((key, value) for key, value in own if value))
+
+
+def indicator_entry(page: IndicatorPage) -> SearchEntry:
+    return SearchEntry(KIND_INDICATOR, tuple(("organisation", org) for org in page.organisations))
+
+
+def search_entries(pages: list[PageEntry], packages: list[Package],
+                   indicators: list[IndicatorPage]) -> dict[str, SearchEntry]:
+    """Source path of every indexed page → its entry."""
+    reports = reports_of(pages)
+    entries = {page.src: report_entry(page.meta) for page in reports}
+    for package in packages:
+        report = next((page.meta for page in reports if page.meta.data == package.id), None)
+        entries[data_url(package.id, "index.md")] = data_entry(package, report)
+    entries.update({page.src: indicator_entry(page) for page in indicators})
+    return entries
+
+
+def page_attributes(entry: SearchEntry | None) -> dict[str, object] | None:
+    """What the theme prints for Pagefind: one filter attribute per value, HTML-escaped (the theme does not)."""
+    if entry is None:
         return None
-    filters = [(key, str(report[name]).capitalize() if name == "type" else str(report[name]))
-               for key, name in FILTER_KEYS if report.get(name)]
-    period = report.get("period")
-    end = period.get("end") if isinstance(period, dict) else None
-    if isinstance(end, (dt.date, str)) and str(end)[:4].isdigit():
-        filters.append(("år", str(end)[:4]))
-    return {"filters": [html.escape(f"{key}:{value.replace(',', ' ')}", quote=True) for key, value in filters]}
+    pairs = (("sidtyp", entry.kind), *entry.filters)
+    # Pagefind reads a comma in a filter attribute as the start of another filter.
+    return {"kind": html.escape(entry.kind), "title_weight": "" if entry.kind == KIND_REPORT else TITLE_WEIGHT,
+            "filters": [html.escape(f"{key}:{value.replace(',', ' ')}", quote=True) for key, value in pairs]}
 
 
 def build_index(site_dir: Path) -> list[Problem]:
     """Run Pagefind over the built site (Swedish stemming comes from <html lang="sv">); [] when it worked."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", *excluded]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:

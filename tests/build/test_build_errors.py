@@ -23,7 +23,7 @@ def test_good_project_builds_with_figures_from_the_csv(project):
     html = (site / "rapport" / "index.html").read_text(encoding="utf-8")
     assert "Resultat: \u2212100,5\u00a0tkr." in html
     assert '<th scope="row">Vård och omsorg</th>' in html
-    assert "<dt>Beslut</dt><dd>Testnämnden, 2025-01-29, § 6</dd>" in html
+    assert "<dt>Beslut</dt> <dd>Testnämnden, 2025-01-29, § 6</dd>" in html
     assert (site / "data" / "test" / "paket" / "drift.csv").read_text(encoding="utf-8") == DRIFT[0]
 
 

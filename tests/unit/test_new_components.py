@@ -177,11 +177,14 @@ def test_dataset_listing_links_data_pages(package):
 
 
 def test_search_filters_come_from_front_matter_and_are_escaped():
-    from macros.site_search import page_attributes
+    from macros.report_meta import parse_report_meta
+    from macros.site_search import page_attributes, report_entry
     report = {"organisation": "A & B kommun", "committee": "Socialnämnden", "type": "delårsrapport",
-              "period": {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 8, 31)}}
-    assert page_attributes(report)["filters"] == [
-        "organisation:A &amp; B kommun", "nämnd:Socialnämnden", "rapporttyp:Delårsrapport", "år:2023"]
+              "period": {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 8, 31)}, "status": "förslag",
+              "data": "a/b"}
+    attributes = page_attributes(report_entry(parse_report_meta({"report": report}, "a.md")))
+    assert attributes["filters"] == ["sidtyp:Rapport", "organisation:A &amp; B kommun", "nämnd:Socialnämnden",
+                                     "rapporttyp:Delårsrapport", "år:2023"]
     assert page_attributes(None) is None
 
 

@@ -1,0 +1,51 @@
+"""What the search index is told about each page: which pages are indexed, their kind and filters."""
+from __future__ import annotations
+
+import datetime as dt
+
+from macros.data import load_package
+from macros.indicator_pages import indicator_pages
+from macros.navigation import PageEntry
+from macros.report_meta import ReportMeta
+from macros.site_search import EXCLUDED, page_attributes, search_entries
+from tests.conftest import DRIFT, SICK
+
+
+def report_page(src: str, package: str, end: dt.date) -> PageEntry:
+    meta = ReportMeta(organisation="Testkommun", committee="Testnämnden", type="årsredovisning",
+                      period_start=dt.date(end.year, 1, 1), period_end=end, status="beslutad", data=package)
+    return PageEntry(src=src, url=src.removesuffix(".md") + "/", title="Årsredovisning", description="", meta=meta)
+
+
+def test_reports_their_data_pages_and_indicator_pages_are_indexed_with_kind_and_filters(tiny_package, tmp_path):
+    package = load_package(tiny_package({"drift": DRIFT, "sjuk": SICK}), tmp_path)
+    report = report_page("test/ar-2024.md", package.id, dt.date(2024, 12, 31))
+    glossary = PageEntry(src="ordlista.md", url="ordlista/", title="Ordlista", description="", meta=None)
+    indicators = indicator_pages([package], {package.id: ("Årsredovisning (Testkommun)", report.url)})
+    entries = search_entries([report, glossary], [package], indicators)
+    expected_filters = (("organisation", "Testkommun"), ("nämnd", "Testnämnden"), ("rapporttyp", "Årsredovisning"),
+                        ("år", "2024"))
+    assert entries["test/ar-2024.md"].kind == "Rapport" and entries["test/ar-2024.md"].filters == expected_filters
+    data = entries[f"data/{package.id}/index.md"]
+    assert data.kind == "Data" and data.filters == expected_filters
+    sick = entries["nyckeltal/sjukfranvaro-total.md"]
+    assert sick.kind == "Nyckeltal" and sick.filters == (("organisation", "Testkommun"),)
+    assert "ordlista.md" not in entries
+
+
+def test_a_data_page_without_a_report_is_filtered_by_its_package(tiny_package, tmp_path):
+    package = load_package(tiny_package({"drift": DRIFT}), tmp_path)
+    entry = search_entries([], [package], [])[f"data/{package.id}/index.md"]
+    assert entry.kind == "Data" and entry.filters == (("organisation", "Testkommun"), ("nämnd", "Testnämnden"))
+
+
+def test_filter_values_are_escaped_and_lose_their_commas(tiny_package, tmp_path):
+    package = load_package(tiny_package({"drift": DRIFT}, organisation='Ö "&" kommun, län'), tmp_path)
+    attributes = page_attributes(search_entries([], [package], [])[f"data/{package.id}/index.md"])
+    assert attributes["filters"][:2] == ["sidtyp:Data", "organisation:Ö &quot;&amp;&quot; kommun  län"]
+    assert attributes["title_weight"] == "3"
+
+
+def test_markup_that_is_not_content_is_left_out_of_the_index():
+    for selector in (".headerlink", '[aria-hidden="true"]', ".rv-chart__links", ".rv-source"):
+        assert selector in EXCLUDED
