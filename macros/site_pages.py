@@ -20,7 +20,8 @@ def report_type_pages(pages: list[PageEntry]) -> dict[str, str]:
     present = [t for t in TYPE_PLURALS if any(p.meta and p.meta.type == t for p in pages)]
     for report_type in present:
         view = report_listing(pages, lambda url: "../../" + url, filters={"type": report_type})
-        generated[type_page_src(report_type)] = (_front(f"Alla {TYPE_PLURALS[report_type].lower()}")
+        title = "All statistik" if report_type == "statistik" else f"Alla {TYPE_PLURALS[report_type].lower()}"
+        generated[type_page_src(report_type)] = (_front(title)
                                                  + render("listing.html", listing=view) + "\n")
     view = report_listing(pages, lambda url: "../" + url)
     generated[f"{REPORT_TYPES_FOLDER}/index.md"] = (_front("Alla rapporter") + render("listing.html", listing=view)
