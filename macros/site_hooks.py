@@ -56,6 +56,7 @@ def _accessibility_statement(config) -> str:
 
 def on_config(config):
     """Navigation organisation → committee → year → report, generated from the reports' front matter."""
+    _check_search_options(config)
     pages = collect_pages(Path(config["docs_dir"]))
     session = getattr(config.plugins.get("macros"), "rv_session", None)
     if session is not None:
@@ -67,6 +68,17 @@ def on_config(config):
         config["nav"] = build_nav(pages, extra_nav(pages, packages, indicators), organisation_indexes(pages))
         config["rv_generated_nav"] = True
     return config
+
+
+def _check_search_options(config) -> None:
+    """extra.rapportverket.search: a mistake stops the build; the theme prints the checked synonyms."""
+    options = (config["extra"].get("rapportverket") or {}).get("search") or {}
+    try:
+        options["synonyms"] = site_search.synonym_groups(options.get("synonyms"))
+    except ReportError as error:
+        from macros.adapter import log_problems
+        log_problems(error.problems)
+        raise PluginError(f"{len(error.problems)} fel i sökningens inställningar i mkdocs.yml.") from None
 
 
 def _add_site_pages(files: Files, config, packages: list) -> None:

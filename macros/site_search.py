@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data.model import Package
-from .errors import Problem
+from .errors import Problem, ReportError
 from .indicator_pages import IndicatorPage
 from .navigation import PageEntry, reports_of
 from .report_meta import ReportMeta
@@ -76,6 +76,31 @@ def page_attributes(entry: SearchEntry | None) -> dict[str, object] | None:
     # Pagefind reads a comma in a filter attribute as the start of another filter.
     return {"kind": html.escape(entry.kind), "title_weight": "" if entry.kind == KIND_REPORT else TITLE_WEIGHT,
             "filters": [html.escape(f"{key}:{value.replace(',', ' ')}", quote=True) for key, value in pairs]}
+
+
+SYNONYMS_FIELD = "extra.rapportverket.search.synonyms"
+
+
+def synonym_groups(options: object) -> list[list[str]]:
+    """The words and phrases a search treats as one (mkdocs.yml), each group in lower case; ReportError if malformed.
+
+    Pagefind has no synonyms: the search box searches each word of a group too ("försörjningsstöd" also
+    finds "ekonomiskt bistånd", the word one municipality uses for what another calls försörjningsstöd).
+    """
+    if options is None:
+        return []
+    hint = "skriv grupper av ord som betyder samma sak, t.ex. synonyms: [[försörjningsstöd, ekonomiskt bistånd]]"
+    if not isinstance(options, list):
+        raise ReportError([Problem("RV502", "synonymerna ska vara en lista av grupper", hint, file="mkdocs.yml",
+                                   field=SYNONYMS_FIELD)])
+    problems = [Problem("RV502", f"grupp {number} av synonymerna ska ha minst två ord, inte {group!r}", hint,
+                        file="mkdocs.yml", field=SYNONYMS_FIELD)
+                for number, group in enumerate(options, start=1)
+                if not (isinstance(group, list) and len(group) >= 2
+                        and all(isinstance(word, str) and word.strip() for word in group))]
+    if problems:
+        raise ReportError(problems)
+    return [[" ".join(word.lower().split()) for word in group] for group in options]
 
 
 def build_index(site_dir: Path) -> list[Problem]:

@@ -248,6 +248,18 @@ def test_a_place_name_in_the_query_puts_that_organisations_pages_first(watched, 
     assert found and "Borgholms kommun" in found[0]["facts"], found
 
 
+def test_a_synonym_finds_the_word_another_municipality_uses(watched, site_url):
+    """Kalmar writes "ekonomiskt bistånd" where others write "försörjningsstöd" (mkdocs.yml declares them one)."""
+    page = watched.page
+    open_search(watched, site_url)
+    search(page, "försörjningsstöd kalmar")
+    found = results(page)
+    meta = page.locator("[data-rv-search-meta]").text_content()
+    assert found and "Kalmar kommun" in found[0]["facts"], found
+    assert "också för \u201dekonomiskt bistånd\u201d" in meta and "Kalmar kommun visas först" in meta, meta
+    assert any("Kalmar kommun" not in r["facts"] for r in found), "the other organisations' pages are still listed"
+
+
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
 
 

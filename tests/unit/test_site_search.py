@@ -49,3 +49,22 @@ def test_filter_values_are_escaped_and_lose_their_commas(tiny_package, tmp_path)
 def test_markup_that_is_not_content_is_left_out_of_the_index():
     for selector in (".headerlink", '[aria-hidden="true"]', ".rv-chart__links", ".rv-source"):
         assert selector in EXCLUDED
+
+
+def test_synonyms_are_groups_of_words_in_lower_case():
+    from macros.site_search import synonym_groups
+    assert synonym_groups([["Försörjningsstöd", "ekonomiskt  bistånd"]]) == [["försörjningsstöd", "ekonomiskt bistånd"]]
+    assert synonym_groups(None) == []
+
+
+def test_malformed_synonyms_stop_the_build_naming_the_group():
+    import pytest
+    from macros.errors import ReportError
+    from macros.site_search import synonym_groups
+    with pytest.raises(ReportError) as caught:
+        synonym_groups([["försörjningsstöd", "ekonomiskt bistånd"], ["ensam"], "säbo"])
+    assert [(p.code, p.file, p.field) for p in caught.value.problems] == [
+        ("RV502", "mkdocs.yml", "extra.rapportverket.search.synonyms")] * 2
+    assert "grupp 2" in caught.value.problems[0].message and "grupp 3" in caught.value.problems[1].message
+    with pytest.raises(ReportError):
+        synonym_groups("försörjningsstöd = ekonomiskt bistånd")

@@ -39,16 +39,52 @@
     return copy;
   }
 
-  /* One search, or two when the query names a place: that organisation's pages (matching the other words, or
-     all of them when the query is only the place) first, then every other page that matches. */
-  function run(pagefind, query, filters, place) {
+  /* The query and the same query with a synonym in place of a word or phrase of its group (at most four). A
+     group's word also stands for its inflected forms: "försörjningsstödet" is replaced as a whole word. */
+  function variants(query, groups) {
+    var found = [query];
+    var lower = query.toLowerCase();
+    (groups || []).forEach(function (group) {
+      group.forEach(function (term) {
+        var at = lower.search(new RegExp("(^|\\s)" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "u"));
+        if (at < 0) { return; }
+        var start = at + (/\s/.test(lower[at]) ? 1 : 0);
+        var end = lower.slice(start + term.length).search(/\s|$/) + start + term.length;
+        group.forEach(function (other) {
+          var variant = (query.slice(0, start) + other + query.slice(end)).trim();
+          if (other !== term && found.length < 4 && found.indexOf(variant) < 0) { found.push(variant); }
+        });
+      });
+    });
+    return found;
+  }
+
+  /* Pagefind ANDs the words of a query: each variant is one search, their results merged, best score first. */
+  function searchAll(pagefind, terms, filters) {
+    return Promise.all(terms.map(function (term) { return pagefind.search(term, { filters: filters }); }))
+      .then(function (founds) {
+        var best = {};
+        founds.forEach(function (found) {
+          found.results.forEach(function (r) { if (!best[r.id] || best[r.id].score < r.score) { best[r.id] = r; } });
+        });
+        var results = Object.keys(best).map(function (id) { return best[id]; });
+        results.sort(function (a, b) { return b.score - a.score; });
+        return { results: results, counts: founds[0].totalFilters };
+      });
+  }
+
+  /* One search per variant, or two when the query names a place: that organisation's pages (matching the other
+     words, or all of them when the query is only the place) first, then every other page that matches. */
+  function run(pagefind, query, filters, place, groups) {
     if (!place) {
-      return pagefind.search(query || null, { filters: filters }).then(function (found) {
-        return { results: found.results, counts: found.totalFilters };
+      return searchAll(pagefind, query ? variants(query, groups) : [null], filters).then(function (found) {
+        found.also = query ? variants(query, groups).slice(1) : [];
+        return found;
       });
     }
-    var local = pagefind.search(place.rest || null, { filters: withOrganisation(filters, place.organisation) });
-    var wide = pagefind.search(place.rest || query, { filters: filters });
+    var rest = place.rest ? variants(place.rest, groups) : null;
+    var local = searchAll(pagefind, rest || [null], withOrganisation(filters, place.organisation));
+    var wide = searchAll(pagefind, rest || [query], filters);
     return Promise.all([local, wide]).then(function (both) {
       var seen = {};
       var results = both[0].results.concat(both[1].results).filter(function (r) {
@@ -56,7 +92,7 @@
         seen[r.id] = true;
         return true;
       });
-      return { results: results, counts: both[1].totalFilters, local: both[0].results.length };
+      return { results: results, counts: both[1].counts, local: both[0].results.length, also: (rest || []).slice(1) };
     });
   }
 
@@ -139,11 +175,14 @@
     if (!state.query && !state.filtered) { return "Skriv för att söka i rapporterna"; }
     if (!state.total) { return state.filtered ? "Inga träffar med de valda avgränsningarna" : "Inga träffar"; }
     var text = state.total === 1 ? "1 träff" : state.total + " träffar";
-    if (state.shown < state.total) { text += ", de " + state.shown + " bästa visas"; }
+    if (state.also && state.also.length) {
+      text += ", också för " + state.also.map(function (v) { return "\u201d" + v + "\u201d"; }).join(" och ");
+    }
     if (state.place) {
       text += state.local ? ". Träffar från " + state.place.organisation + " visas först"
         : ". Ingen av dem är från " + state.place.organisation;
     }
+    if (state.shown < state.total) { text += ". De " + state.shown + " bästa visas"; }
     return text;
   }
 
@@ -157,6 +196,7 @@
   }
 
   window.RapportverketSearchView = {
-    placeIn: placeIn, run: run, resultItem: resultItem, countText: countText, filterOrder: filterOrder
+    placeIn: placeIn, variants: variants, run: run, resultItem: resultItem, countText: countText,
+    filterOrder: filterOrder
   };
 })();

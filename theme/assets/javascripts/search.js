@@ -66,6 +66,11 @@
     returnTo = null;
   }
 
+  /* Groups of words searched as one, from mkdocs.yml (extra.rapportverket.search.synonyms). */
+  function synonyms() {
+    try { return JSON.parse(dialog().getAttribute("data-rv-search-synonyms") || "[]"); } catch (error) { return []; }
+  }
+
   function chosenFilters() {
     var filters = {};
     all("[data-rv-search-filter]").forEach(function (select) {
@@ -117,7 +122,7 @@
       load().then(function (module) {
         var organisations = Object.keys(everything.organisation || {});
         var place = filters.organisation ? null : view.placeIn(query, organisations);
-        return view.run(module, query, filters, place).then(function (found) {
+        return view.run(module, query, filters, place, synonyms()).then(function (found) {
           if (ticket !== latest) { return; }
           var focusFirst = state.focusFirst;
           state = emptyState(query, Object.keys(filters).length > 0);
@@ -125,6 +130,7 @@
           state.total = found.results.length;
           state.place = place;
           state.local = found.local || 0;
+          state.also = found.also;
           state.focusFirst = focusFirst;
           showCounts(query ? found.counts : everything);
           return more(true);
