@@ -223,6 +223,7 @@ def test_filters_are_labelled_keyboard_controls_and_list_pages_without_words(wat
     page.locator("[data-rv-search-filters] summary").focus()
     page.keyboard.press("Enter")
     year = page.get_by_label("År", exact=True)
+    page.wait_for_function("() => document.querySelectorAll('#rv-search-ar option').length > 1")   # from the index
     year.focus()
     page.keyboard.press("ArrowDown")   # a closed select changes its value with the arrow keys
     wait_for_results(page)
