@@ -128,3 +128,9 @@ def test_data_catalogue_lists_every_datapackage(example_site):
     for descriptor in (ROOT / "data").rglob("datapackage.json"):
         assert f'href="../{descriptor.parent.relative_to(ROOT).as_posix()}/"' in catalogue, descriptor
     assert 'href="data/" class="md-tabs__link"' in html(example_site, "")
+
+
+def test_no_two_header_cells_touch_so_the_search_index_keeps_their_words_apart(example_site):
+    touching = [str(p.relative_to(example_site)) for p in example_site.rglob("index.html")
+                if re.search(r"</th><th", p.read_text(encoding="utf-8"))]
+    assert touching == []
