@@ -158,3 +158,8 @@ def parse_swedish_number(text: str) -> Decimal:
     except InvalidOperation as error:  # pragma: no cover - the regex above guards this
         raise ValueError(f"'{text}' är inte ett tal") from error
     return -number if negative else number
+
+
+def format_count(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right number: "1 värde", "12 värden", "1 204 rapporter"."""
+    return f"{format_number(count)}{NBSP}{one if count == 1 else many}"

@@ -28,6 +28,7 @@ from .pages.opendata import DCAT_PATH, open_data_outputs
 from .pages.page_macros import BuildContext
 from .pages.publish import PublishedPackage, publish_package
 from .pages.report_pages import PageInfo, read_page, render_report_page
+from .pages.search_entries import page_attributes, search_entries, synonym_groups
 from .pages.sources import scan
 from .render import render
 
@@ -52,6 +53,7 @@ class Site:
     debug: bool = False
     links: str = "page"
     preview: bool = False      # make serve: a page with problems shows them instead of stopping the preview
+    synonyms: list = field(default_factory=list)   # groups of words the search box treats as one
     _by_src: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -155,6 +157,7 @@ class Site:
         self.pages.append(data_catalogue_page(packages, self.fragments))
         self._statement()
         self._open_data(entries, packages)
+        self._search(entries, packages, indicators)
         self.nav = self.config.nav or build_nav(entries, extra_nav(entries, packages, indicators),
                                                 organisation_indexes(entries))
         listed = set(nav_targets(self.nav))
@@ -173,6 +176,16 @@ class Site:
         self.files.append(PublishedFile(DCAT_PATH, outputs.dcat))
         for page in self.pages:
             page.head = outputs.head.get(page.src, "")
+
+    def _search(self, entries, packages, indicators) -> None:
+        """Which pages Pagefind indexes, with their kind and filters; the synonyms from mkdocs.yml, checked."""
+        found = search_entries(entries, packages, indicators)
+        for page in self.pages:
+            page.search = page_attributes(found.get(page.src))
+        try:
+            self.synonyms = synonym_groups((self.config.rapportverket.get("search") or {}).get("synonyms"))
+        except ReportError as error:
+            self.problems += error.problems
 
     def _data_page(self, published: PublishedPackage) -> OutputPage:
         package = published.package

@@ -80,6 +80,7 @@ class RapportverketPlugin(BasePlugin[_Options]):
         if not config.nav:
             config.nav = site.nav
         config.extra["rv_csp"] = preview_csp() if preview and os.environ.get(PREVIEW_NONCE) else CSP
+        config.extra.setdefault("rapportverket", {}).setdefault("search", {})["synonyms"] = site.synonyms
         use_fragments(site.fragments.by_token)
         return config
 
@@ -111,7 +112,8 @@ class RapportverketPlugin(BasePlugin[_Options]):
         if found.header:
             page.meta["rv_header"] = {k: escape(v) if isinstance(v, str) else v for k, v in found.header.items()}
         if found.search:
-            page.meta["rv_search"] = {"filters": [escape(f) for f in found.search["filters"]]}
+            page.meta["rv_search"] = {"kind": escape(found.search["kind"]), "title_weight": found.search["title_weight"],
+                                      "filters": [escape(f) for f in found.search["filters"]]}
         if found.head:
             page.meta["rv_jsonld"] = Markup(found.head)   # escaped for a script block by the core
         return markdown

@@ -89,6 +89,7 @@ def _config(site, stage: Path) -> dict:
     theme["custom_dir"] = "theme"
     extra = _plain(dict(raw.get("extra") or {}))
     extra["rv_csp"] = CSP
+    extra.setdefault("rapportverket", {}).setdefault("search", {})["synonyms"] = site.synonyms
     config = {**raw, "docs_dir": "docs", "site_dir": "site", "nav": _escaped(site.nav), "theme": theme, "extra": extra,
               "markdown_extensions": extensions, "plugins": [], "strict": False}
     for key in ("hooks", "watch", "validation", "exclude_docs"):

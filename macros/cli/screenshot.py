@@ -1,6 +1,8 @@
 """Screenshots of built pages in Debian's Chromium (light, dark, 375 px mobile), for looking at what we publish.
 
 Användning: scripts/screenshot SITE_DIR PAGE_PATH [PAGE_PATH ...] [--out tests/artifacts/screenshots]
+       [--search QUERY]   öppnar sökrutan på varje sida, skriver QUERY och väntar på träffarna
+       [--scroll-to SELECTOR]   visar det elementet överst i stället för sidans första skärm
 """
 from __future__ import annotations
 
@@ -17,11 +19,29 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def show_search(page, query: str, width: int) -> None:
+    """As a reader does: click the box (the magnifier on a phone), type, wait until the results are drawn."""
+    if width < 960:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator("input[data-rv-search-query]").click()
+    page.keyboard.type(query)
+    page.wait_for_function("""() => document.querySelector('[data-rv-search-list]').getAttribute('aria-busy') === 'false'
+        && /träff/.test(document.querySelector('[data-rv-search-meta]').textContent)""", timeout=15000)
+    page.mouse.move(0, 0)   # no tooltip under the pointer
+    page.wait_for_timeout(400)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="+")
     parser.add_argument("--out", type=Path, default=Path("tests/artifacts/screenshots"))
     parser.add_argument("--full", action="store_true", help="whole page, not only the first screen")
+    parser.add_argument("--search", help="type this into the search box and show the results")
+    parser.add_argument("--scroll-to", help="CSS selector of an element to show at the top of the screen")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.site)
@@ -48,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
                 page.wait_for_timeout(800)
                 page.evaluate("window.scrollTo(0, 0)")
                 page.wait_for_timeout(300)
-                name = path.strip("/").replace("/", "_") or "start"
+                if args.scroll_to:
+                    page.locator(args.scroll_to).first.evaluate("e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -110); }")
+                    page.wait_for_timeout(300)
+                if args.search:
+                    show_search(page, args.search, width)
+                name = (path.strip("/").replace("/", "_") or "start") + ("-search" if args.search else "")
                 target = args.out / f"{name}-{mode}.png"
                 page.screenshot(path=str(target), full_page=args.full)
                 print(target)

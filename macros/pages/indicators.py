@@ -9,7 +9,7 @@ from typing import Callable, Mapping
 from ..components.cells import format_cell
 from ..components.comparison import NONE, ComparisonCells, comparison_cells, comparison_note
 from ..data.model import Package, Resource
-from ..format import format_period_key, format_period_text
+from ..format import format_count, format_period_key, format_period_text
 from ..opendata.comparisons import row_period
 
 FOLDER = "nyckeltal"
@@ -37,6 +37,10 @@ class IndexEntry:
     organisations: tuple[str, ...]
     count: int
     kolada_id: str
+
+    @property
+    def count_text(self) -> str:
+        return format_count(self.count, "värde", "värden")
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]]
             slug=key if key.startswith("sjukfranvaro") else slugify(title)[:50].strip("-") + (
                 f"-{kolada.lower()}" if kolada else ""), title=title, kolada_id=kolada,
             kolada_url=KOLADA_URL.format(kolada) if kolada else "",
-            description=f"{len(values)} värden från {len({r.report for r in values})} rapporter.",
+            description=(f"{format_count(len(values), 'värde', 'värden')} från "
+                         f"{format_count(len({r.report for r in values}), 'rapport', 'rapporter')}."),
             organisations=tuple(sorted({r.organisation for r in values})), rows=values,
             has_target=any(r.target not in ("–", "") for r in values),
             comparison_note=_note(values, compares)))

@@ -30,8 +30,8 @@ def report_type_pages(pages: list[PageEntry], fragments: Fragments) -> list[Outp
     present = [t for t in TYPE_PLURALS if any(p.meta and p.meta.type == t for p in pages)]
     for report_type in present:
         view = report_listing(pages, lambda url: "../../" + url, filters={"type": report_type})
-        made.append(generated(fragments, type_page_src(report_type), f"Alla {TYPE_PLURALS[report_type].lower()}",
-                              render("listing.html", listing=view)))
+        title = "All statistik" if report_type == "statistik" else f"Alla {TYPE_PLURALS[report_type].lower()}"
+        made.append(generated(fragments, type_page_src(report_type), title, render("listing.html", listing=view)))
     view = report_listing(pages, lambda url: "../" + url)
     made.append(generated(fragments, f"{REPORT_TYPES_FOLDER}/index.md", "Alla rapporter",
                           render("listing.html", listing=view)))

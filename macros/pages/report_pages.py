@@ -75,8 +75,7 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
         return None, macros
     markdown = result.text + ("\n\n" + appendix if appendix else "")
     page = OutputPage(src=entry.src, title=entry.title, markdown=markdown, description=entry.description,
-                      header=report_header(entry, context) if entry.meta else None,
-                      search=search_attributes(entry), hide=info.hide)
+                      header=report_header(entry, context) if entry.meta else None, hide=info.hide)
     return page, macros
 
 
@@ -98,20 +97,6 @@ def report_header(entry: PageEntry, context: BuildContext) -> dict:
         "data_url": relative(entry.url, data_url(meta.data)) if package else "",   # the theme's link: from the URL
         "period_start": format_date(meta.period_start), "period_end": format_date(meta.period_end),
     }
-
-
-FILTER_KEYS = (("organisation", "organisation"), ("nämnd", "committee"), ("rapporttyp", "type"))
-
-
-def search_attributes(entry: PageEntry) -> dict | None:
-    """Pagefind filters of a report page: organisation, committee, report type, year (plain text)."""
-    meta = entry.meta
-    if meta is None:
-        return None
-    values = {"organisation": meta.organisation, "committee": meta.committee, "type": meta.type.capitalize()}
-    filters = [(key, values[name].replace(",", " ")) for key, name in FILTER_KEYS if values[name]]
-    filters.append(("år", str(meta.period_end.year)))
-    return {"filters": [f"{key}:{value}" for key, value in filters]}
 
 
 def entries_of(docs_dir: "Path") -> list[PageEntry]:

@@ -1,7 +1,7 @@
 """Search with Pagefind: the index built over the finished site, in a stable order (two builds, same bytes).
 
-Swedish stemming comes from <html lang="sv">; only report content marked data-pagefind-body is indexed, with the
-filters each page carries (organisation, nämnd, rapporttyp, år).
+Swedish stemming comes from <html lang="sv">; only content marked data-pagefind-body is indexed (report, indicator
+and data pages, macros/pages/search_entries.py), with the filters each page carries.
 """
 from __future__ import annotations
 
@@ -12,10 +12,16 @@ from pathlib import Path
 from ..errors import Problem
 from .pagefind_stable import stabilise
 
+# Markup that is not content: permalinks (¶), icons beside their words, download and embed links, sources,
+# the button that opens a chart's table. Excerpts would show them between the words a reader looks for.
+EXCLUDED = (".headerlink", '[aria-hidden="true"]', ".rv-source", ".rv-chart__links", ".rv-chart__meta",
+            ".rv-chart__source", ".rv-chart__data summary", ".rv-budget__legend")
+
 
 def build_index(site_dir: Path) -> list[Problem]:
     """Run Pagefind over the built site; [] when it worked."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", *excluded]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:

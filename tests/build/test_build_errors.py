@@ -23,7 +23,7 @@ def test_good_project_builds_with_figures_from_the_csv(project):
     html = (site / "rapport" / "index.html").read_text(encoding="utf-8")
     assert "Resultat: \u2212100,5\u00a0tkr." in html
     assert '<th scope="row">Vård och omsorg</th>' in html
-    assert "<dt>Beslut</dt><dd>Testnämnden, 2025-01-29, § 6</dd>" in html
+    assert "<dt>Beslut</dt> <dd>Testnämnden, 2025-01-29, § 6</dd>" in html
     assert (site / "data" / "test" / "paket" / "drift.csv").read_text(encoding="utf-8") == DRIFT[0]
 
 
@@ -93,3 +93,14 @@ def test_missing_report_metadata_is_reported_with_the_field(project):
     page = config.parent / "content" / "rapport.md"
     page.write_text(page.read_text(encoding="utf-8").replace("  status: förslag\n", ""), encoding="utf-8")
     assert_failed_cleanly(run_build(config, site), "rapport.md:report.status: RV401")
+
+
+def test_malformed_search_synonyms_stop_the_build_with_a_located_message(project):
+    config, site = project()
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("        - [försörjningsstöd, ekonomiskt bistånd]\n", "        - försörjningsstöd\n")
+    config.write_text(text, encoding="utf-8")
+    result = run_build(config, site)
+    assert result.returncode != 0
+    assert "mkdocs.yml" in result.stderr and "RV502 grupp 1 av synonymerna" in result.stderr, result.stderr
+    assert "tips:" in result.stderr and "Traceback" not in result.stderr

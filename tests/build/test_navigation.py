@@ -85,14 +85,26 @@ def test_glossary_explains_every_abbreviation_and_pages_have_tooltips(example_si
     assert not (example_site / "includes").exists()
 
 
-def test_only_report_pages_are_indexed_for_search_with_filters(example_site):
+def test_reports_indicator_and_data_pages_are_indexed_for_search_with_kind_and_filters(example_site):
     assert (example_site / "pagefind" / "pagefind.js").is_file()
-    report = html(example_site, "gnesta/sn-delarsrapport-2023")
-    assert report.count("data-pagefind-body") == 1
-    for value in ("organisation:Gnesta kommun", "rapporttyp:Delårsrapport", "år:2023"):
-        assert f'data-pagefind-filter="{value}"' in report
-    for other in ("", "ordlista", "nyckeltal", "data/gnesta/sn-delarsrapport-2023"):
-        assert "data-pagefind-body" not in html(example_site, other), other
+    expected = {"gnesta/sn-delarsrapport-2023": ("sidtyp:Rapport", "organisation:Gnesta kommun",
+                                                "rapporttyp:Delårsrapport", "år:2023"),
+                "data/gnesta/sn-delarsrapport-2023": ("sidtyp:Data", "organisation:Gnesta kommun", "år:2023"),
+                "nyckeltal/sjukfranvaro-total": ("sidtyp:Nyckeltal", "organisation:Gnesta kommun",
+                                                 "organisation:Kalmar kommun")}
+    for path, values in expected.items():
+        page = html(example_site, path)
+        assert page.count("data-pagefind-body") == 1, path
+        for value in values:
+            assert f'data-pagefind-filter="{value}"' in page, (path, value)
+    for listing in ("", "ordlista", "nyckeltal", "data", "rapporter"):
+        assert "data-pagefind-body" not in html(example_site, listing), listing
+
+
+def test_the_report_header_separates_each_label_from_its_value(example_site):
+    page = html(example_site, "borgholm/sn-arsredovisning-2024")
+    header = page.split('<dl class="rv-report-header__facts">', 1)[1].split("</dl>", 1)[0]
+    assert re.findall(r"</dt>\S", header) == [] and header.count("</dt> <dd>") >= 5
 
 
 def test_report_front_matter_declares_what_the_navigation_needs():
@@ -117,3 +129,9 @@ def test_data_catalogue_lists_every_datapackage(example_site):
     for descriptor in (ROOT / "data").rglob("datapackage.json"):
         assert f'href="../{descriptor.parent.relative_to(ROOT).as_posix()}/"' in catalogue, descriptor
     assert 'href="data/" class="md-tabs__link"' in html(example_site, "")
+
+
+def test_no_two_header_cells_touch_so_the_search_index_keeps_their_words_apart(example_site):
+    touching = [str(p.relative_to(example_site)) for p in example_site.rglob("index.html")
+                if re.search(r"</th><th", p.read_text(encoding="utf-8"))]
+    assert touching == []

@@ -181,13 +181,15 @@ def test_dataset_listing_links_data_pages(package):
 
 
 def test_search_filters_come_from_front_matter():
-    from macros.pages.report_pages import search_attributes
-    from macros.report_meta import PageEntry, ReportMeta
-    meta = ReportMeta("A & B kommun", "Socialnämnden", "delårsrapport", dt.date(2023, 1, 1), dt.date(2023, 8, 31),
-                      "förslag", "x/y")
-    assert search_attributes(PageEntry("a.md", "a/", "A", "", meta))["filters"] == [
-        "organisation:A & B kommun", "nämnd:Socialnämnden", "rapporttyp:Delårsrapport", "år:2023"]
-    assert search_attributes(PageEntry("b.md", "b/", "B", "", None)) is None
+    from macros.pages.search_entries import page_attributes, report_entry
+    from macros.report_meta import parse_report_meta
+    report = {"organisation": "A & B kommun", "committee": "Socialnämnden", "type": "delårsrapport",
+              "period": {"start": dt.date(2023, 1, 1), "end": dt.date(2023, 8, 31)}, "status": "förslag",
+              "data": "a/b"}
+    attributes = page_attributes(report_entry(parse_report_meta({"report": report}, "a.md")))
+    assert attributes["filters"] == ["sidtyp:Rapport", "organisation:A & B kommun", "nämnd:Socialnämnden",
+                                     "rapporttyp:Delårsrapport", "år:2023"]
+    assert page_attributes(None) is None
 
 
 def test_indicator_pages_join_values_by_kolada_id_across_packages(package):
