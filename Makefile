@@ -19,6 +19,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
 env: $(VENV)/.installed
 
 test-env: $(VENV)/.installed-test chromium
@@ -47,8 +51,10 @@ validate: env
 release: env
 	$(PY) scripts/release.py $(PKG) --why "$(WHY)"
 
-bench: env
-	$(PY) scripts/bench.py
+## Benchmark against the naive way and plain mkdocs-material: make bench BENCH="--sizes 20,100,500 --json bench.json"
+BENCH ?= --sizes 20,100
+bench: $(VENV)/.installed-bench chromium
+	scripts/bench $(BENCH)
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

@@ -1,0 +1,68 @@
+"""scripts/bench: this project's build against the naive way and plain mkdocs-material on a synthetic archive.
+
+Prints a Markdown table and the targets of issue 15 (met or not, with the measured ratio); --json writes the
+records. Speed targets live here, never in timed tests.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from macros.bench.report import table, write_json
+from macros.bench.run import BenchError, Options, profile_project, run
+from macros.bench.targets import judge
+
+
+def sizes(text: str) -> tuple[int, ...]:
+    try:
+        found = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inte heltal med komma emellan, t.ex. 20,100,500") from None
+    if not found or min(found) < 1:
+        raise argparse.ArgumentTypeError("ange minst en storlek ≥ 1, t.ex. --sizes 20,100")
+    return found
+
+
+def parser() -> argparse.ArgumentParser:
+    parse = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parse.add_argument("--sizes", type=sizes, default=(20, 100), help="antal rapporter i arkiven (standard 20,100)")
+    parse.add_argument("--repeat", type=int, default=1, help="bygg varje system K gånger och ta medianen")
+    parse.add_argument("--json", type=Path, help="skriv posterna som JSON till FIL")
+    parse.add_argument("--workdir", type=Path, help="behåll arkiv och loggar i MAPP (annars en tillfällig mapp)")
+    parse.add_argument("--keep-sites", action="store_true", help="behåll de byggda webbplatserna i --workdir")
+    parse.add_argument("--no-browser", action="store_true", help="hoppa över mätningarna i Chromium")
+    parse.add_argument("--no-serve", action="store_true", help="hoppa över mätningen av serve")
+    parse.add_argument("--profile", type=int, metavar="N", help="profilera i stället projektets bygge av N rapporter")
+    return parse
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.repeat < 1:
+        print("--repeat ska vara minst 1", file=sys.stderr)
+        return 2
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rv-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.profile:
+            from macros.bench.profile import summary
+            print(summary(profile_project(args.profile, workdir.resolve()), args.profile))
+            return 0
+        records = run(Options(args.sizes, args.repeat, workdir.resolve(), browser=not args.no_browser,
+                              serve=not args.no_serve, keep_sites=args.keep_sites))
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(table(records))
+    print("\nMål (issue 15):")
+    print("\n".join(judge(records)))
+    if args.json:
+        write_json(records, args.json)
+    return 0
