@@ -85,6 +85,7 @@ class BrowserMeasures:
     search_bytes: int | None    # search requests from opening the page to the results of one query
     charts_ms: float | None     # cold cache: navigation start → every chart of the page drawn
     charts_next_ms: float | None  # click the page's link to the next report → its charts drawn
+    instant_next: bool | None     # the next page came by instant navigation (the document stayed)
 
 
 def launch(playwright):
@@ -94,8 +95,8 @@ def launch(playwright):
 
 def measure(browser, site: CountingSite, page_url: str, next_url: str, charts: bool) -> BrowserMeasures:
     first, shared, lazy, search = _first_visit(browser, site, page_url)
-    cold, following = _chart_times(browser, site, page_url, next_url) if charts else (None, None)
-    return BrowserMeasures(first, shared, lazy, search, cold, following)
+    cold, following, instant = _chart_times(browser, site, page_url, next_url) if charts else (None, None, None)
+    return BrowserMeasures(first, shared, lazy, search, cold, following, instant)
 
 
 def _first_visit(browser, site: CountingSite, page_url: str) -> tuple[int, int, int, int | None]:
@@ -116,7 +117,7 @@ def _first_visit(browser, site: CountingSite, page_url: str) -> tuple[int, int, 
     return first, shared, lazy, search
 
 
-def _chart_times(browser, site: CountingSite, page_url: str, next_url: str) -> tuple[float, float]:
+def _chart_times(browser, site: CountingSite, page_url: str, next_url: str) -> tuple[float, float, bool]:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     started = time.perf_counter()
@@ -131,8 +132,9 @@ def _chart_times(browser, site: CountingSite, page_url: str, next_url: str) -> t
         return found.length > 0 && (!old || found.every(c => !old.has(c))); }""", arg=CHARTS, timeout=TIMEOUT_MS)
     _draw(page)
     following = (time.perf_counter() - started) * 1000
+    instant = page.evaluate("() => window.__rvOld !== undefined")
     context.close()
-    return cold, following
+    return cold, following, instant
 
 
 def _draw(page) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .report import decimal
 
+OTHER = "annat (mkdocs, filer, start)"
 RULES = (   # (phase, substrings of a frame's file name), first match from the innermost frame outwards
     ("imports", ("<frozen importlib",)),
     ("frictionless", ("/frictionless/",)),
@@ -20,10 +21,10 @@ RULES = (   # (phase, substrings of a frame's file name), first match from the i
     ("navigation", ("/partials/nav", "/partials/tabs", "/macros/navigation.py", "/mkdocs/structure/nav.py")),
     ("Markdown", ("/markdown/", "/pymdownx/", "/macros/markdown_safety.py")),
     ("embed pages", ("/macros/embeds.py",)),
+    (OTHER, ("/macros/bench/",)),   # the sampler itself, at the bottom of every stack
     ("macros", ("/mkdocs_macros/", "/macros/")),
     ("theme/templates", ("/material/", "/theme/")),
 )
-OTHER = "annat (mkdocs, filer, start)"
 ENTRY_SHARE = 0.9   # frames on (nearly) every stack are entry points (runpy, click, mkdocs build): not listed
 DISPATCH = ("<frozen importlib", "/mkdocs/plugins.py")   # the import machinery and mkdocs' event loop: not listed
 

@@ -28,6 +28,7 @@ class Record:
     reports: int = 0
     lazy_js_bytes: int | None = None
     first_visit_bytes: int | None = None
+    instant_next: bool | None = None     # charts_next_ms came by instant navigation (no full page load)
     builds: list[float] | None = None    # every repeat's seconds; build_s is their median
     load: float | None = None            # the machine's 1-minute load average before the builds (median): noise
 
@@ -75,3 +76,10 @@ def table(records: list[Record]) -> str:
 
 def write_json(records: list[Record], path: Path) -> None:
     path.write_text(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def read_json(paths: list[Path]) -> list[Record]:
+    """Records of earlier runs (e.g. the small sizes and N = 500 run at different times), by N then system."""
+    records = [Record(**item) for path in paths for item in json.loads(path.read_text(encoding="utf-8"))]
+    order = {"project": 0, "naive": 1, "plain": 2}
+    return sorted(records, key=lambda r: (r.n, order.get(r.system, 9)))

@@ -3,6 +3,7 @@ then measure sizes, the browser and the preview once, on the last build.
 """
 from __future__ import annotations
 
+import importlib.util
 import socket
 import statistics
 import shutil
@@ -10,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .archive import Archive, write_archive
 from .measure import BuildRun, run_measured, site_stats
@@ -30,6 +32,7 @@ class Options:
     browser: bool = True
     serve: bool = True
     keep_sites: bool = False
+    repeat_up_to: int | None = None    # archives larger than this are built once (the machine is shared)
 
 
 def free_port() -> int:
@@ -45,7 +48,18 @@ def say(text: str) -> None:
     print(f"[{time.monotonic() - STARTED:5.0f} s] {text}", file=sys.stderr, flush=True)
 
 
-def run(options: Options) -> list[Record]:
+def check_tools(options: Options) -> None:
+    """The naive way and the browser measures need the bench extra: say so before building anything."""
+    missing = [name for name, needed in (("mkdocs_macros", True), ("playwright", options.browser))
+               if needed and importlib.util.find_spec(name) is None]
+    if missing:
+        raise BenchError(f"saknar {', '.join(missing)}: kör make bench (installerar .[test,bench] och Debians "
+                         "chromium), eller ange --no-browser om bara Playwright saknas")
+
+
+def run(options: Options, after_size: Callable[[list[Record]], None] = lambda records: None) -> list[Record]:
+    """Every size in turn; after_size gets the records so far (write them: a long run may be stopped)."""
+    check_tools(options)
     records: list[Record] = []
     playwright = browser = None
     if options.browser:
@@ -56,6 +70,7 @@ def run(options: Options) -> list[Record]:
     try:
         for n in options.sizes:
             records += run_size(n, options, browser)
+            after_size(records)
     finally:
         if browser is not None:
             browser.close()
@@ -70,11 +85,12 @@ def run_size(n: int, options: Options, browser) -> list[Record]:
     configs = prepare(archive)
     ports = {system: free_port() for system in SYSTEMS}
     runs: dict[str, list[BuildRun]] = {system: [] for system in SYSTEMS}
-    for round_ in range(1, options.repeat + 1):
+    rounds = options.repeat if options.repeat_up_to is None or n <= options.repeat_up_to else 1
+    for round_ in range(1, rounds + 1):
         for system in SYSTEMS:   # interleaved: this project, naive, plain, then again
             runs[system].append(build(system, archive, configs[system], folder, ports[system]))
             done = runs[system][-1]
-            say(f"N={n} omgång {round_}/{options.repeat}: {system} byggd på {done.seconds:.1f} s (last {done.load:.1f})")
+            say(f"N={n} omgång {round_}/{rounds}: {system} byggd på {done.seconds:.1f} s (last {done.load:.1f})")
     records = [record(system, archive, folder / f"site-{system}", runs[system]) for system in SYSTEMS]
     if browser is not None:
         for entry in records:
@@ -117,6 +133,7 @@ def measure_browser(entry: Record, browser, archive: Archive, site: Path, port: 
     entry.first_visit_bytes, entry.shared_js_bytes = found.first_visit_bytes, found.shared_js_bytes
     entry.lazy_js_bytes, entry.search_bytes = found.lazy_js_bytes, found.search_bytes
     entry.charts_ms, entry.charts_next_ms = found.charts_ms, found.charts_next_ms
+    entry.instant_next = found.instant_next
 
 
 def measure_serve(entry: Record, archive: Archive, config: Path, folder: Path) -> None:

@@ -14,7 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("macros.cli.validate", "kontrollera datapaketen och visa alla fel på en gång"),
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
-    "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
+    "bench": ("macros.cli.bench", "mät bygge, sidor, diagram, sökning och serve mot det naiva sättet och ren mkdocs-material"),
 }
 # An optional module that is missing, and what to run to get it.
 OPTIONAL_TOOLS = {

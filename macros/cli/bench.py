@@ -11,9 +11,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.bench.report import table, write_json
+from macros.bench.report import read_json, table, write_json
 from macros.bench.run import BenchError, Options, profile_project, run
 from macros.bench.targets import judge
+
+DESCRIPTION = ("Bygg ett syntetiskt arkiv med Rapportverket, på det naiva sättet (mkdocs-macros + plotly) och med ren "
+               "mkdocs-material, och mät byggtid, minne, storlekar, JavaScript, sökning, diagram i Chromium och serve.")
 
 
 def sizes(text: str) -> tuple[int, ...]:
@@ -27,15 +30,20 @@ def sizes(text: str) -> tuple[int, ...]:
 
 
 def parser() -> argparse.ArgumentParser:
-    parse = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
-    parse.add_argument("--sizes", type=sizes, default=(20, 100), help="antal rapporter i arkiven (standard 20,100)")
-    parse.add_argument("--repeat", type=int, default=1, help="bygg varje system K gånger och ta medianen")
-    parse.add_argument("--json", type=Path, help="skriv posterna som JSON till FIL")
-    parse.add_argument("--workdir", type=Path, help="behåll arkiv och loggar i MAPP (annars en tillfällig mapp)")
+    parse = argparse.ArgumentParser(prog="scripts/bench", description=DESCRIPTION)
+    parse.add_argument("--sizes", type=sizes, default=(20, 100), metavar="N,N,…",
+                       help="antal rapporter i arkiven (standard 20,100)")
+    parse.add_argument("--repeat", type=int, default=1, metavar="K", help="bygg varje system K gånger och ta medianen")
+    parse.add_argument("--repeat-up-to", type=int, metavar="N",
+                       help="upprepa bara arkiv med högst N rapporter; större byggs en gång (maskinen delas)")
+    parse.add_argument("--json", type=Path, metavar="FIL", help="skriv posterna som JSON till FIL")
+    parse.add_argument("--workdir", type=Path, metavar="MAPP", help="behåll arkiv och loggar i MAPP (annars en tillfällig mapp)")
     parse.add_argument("--keep-sites", action="store_true", help="behåll de byggda webbplatserna i --workdir")
     parse.add_argument("--no-browser", action="store_true", help="hoppa över mätningarna i Chromium")
     parse.add_argument("--no-serve", action="store_true", help="hoppa över mätningen av serve")
     parse.add_argument("--profile", type=int, metavar="N", help="profilera i stället projektets bygge av N rapporter")
+    parse.add_argument("--report", type=Path, nargs="+", metavar="FIL",
+                       help="mät inget: visa tabellen och målen för poster ur tidigare --json-filer")
     return parse
 
 
@@ -44,6 +52,13 @@ def main(argv: list[str]) -> int:
     if args.repeat < 1:
         print("--repeat ska vara minst 1", file=sys.stderr)
         return 2
+    if args.report:
+        try:
+            return show(read_json(args.report))
+        except (OSError, ValueError, TypeError) as error:
+            print(f"bench: kan inte läsa posterna ({error})\n  tips: ange filer som scripts/bench --json skrev",
+                  file=sys.stderr)
+            return 1
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="rv-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
@@ -51,18 +66,21 @@ def main(argv: list[str]) -> int:
             from macros.bench.profile import summary
             print(summary(profile_project(args.profile, workdir.resolve()), args.profile))
             return 0
-        records = run(Options(args.sizes, args.repeat, workdir.resolve(), browser=not args.no_browser,
-                              serve=not args.no_serve, keep_sites=args.keep_sites))
+        options = Options(args.sizes, args.repeat, workdir.resolve(), browser=not args.no_browser,
+                          serve=not args.no_serve, keep_sites=args.keep_sites, repeat_up_to=args.repeat_up_to)
+        records = run(options, after_size=lambda so_far: write_json(so_far, args.json) if args.json else None)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
+    return show(records)
+
+
+def show(records: list) -> int:
     print()
     print(table(records))
     print("\nMål (issue 15):")
     print("\n".join(judge(records)))
-    if args.json:
-        write_json(records, args.json)
     return 0

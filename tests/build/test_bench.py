@@ -38,6 +38,7 @@ def test_measures_apply_where_they_should_and_are_missing_elsewhere(bench):
     _, _, records = bench
     project, naive, plain = records["project"], records["naive"], records["plain"]
     assert all(project[f] > 0 for f in FIELDS - {"system", "n"}), project
+    assert project["instant_next"] is True and naive["instant_next"] is False   # material's instant navigation
     assert naive["charts_ms"] > 0 and naive["charts_next_ms"] > 0 and naive["serve_page_s"] is None
     assert plain["charts_ms"] is None and plain["charts_next_ms"] is None and plain["serve_csv_s"] is None
     assert plain["search_bytes"] > 0 and plain["shared_js_bytes"] > 0
