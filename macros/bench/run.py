@@ -33,6 +33,7 @@ class Options:
     serve: bool = True
     keep_sites: bool = False
     repeat_up_to: int | None = None    # archives larger than this are built once (the machine is shared)
+    naive_up_to: int | None = None     # the naive way only up to this size (~5 MB of site, ~20 MB RSS per report)
 
 
 def free_port() -> int:
@@ -83,22 +84,23 @@ def run_size(n: int, options: Options, browser) -> list[Record]:
     say(f"N={n}: skriver arkivet …")
     archive = write_archive(folder / "arkiv", n)
     configs = prepare(archive)
-    ports = {system: free_port() for system in SYSTEMS}
-    runs: dict[str, list[BuildRun]] = {system: [] for system in SYSTEMS}
+    systems = [s for s in SYSTEMS if s != "naive" or options.naive_up_to is None or n <= options.naive_up_to]
+    ports = {system: free_port() for system in systems}
+    runs: dict[str, list[BuildRun]] = {system: [] for system in systems}
     rounds = options.repeat if options.repeat_up_to is None or n <= options.repeat_up_to else 1
     for round_ in range(1, rounds + 1):
-        for system in SYSTEMS:   # interleaved: this project, naive, plain, then again
+        for system in systems:   # interleaved: this project, naive, plain, then again
             runs[system].append(build(system, archive, configs[system], folder, ports[system]))
             done = runs[system][-1]
             say(f"N={n} omgång {round_}/{rounds}: {system} byggd på {done.seconds:.1f} s (last {done.load:.1f})")
-    records = [record(system, archive, folder / f"site-{system}", runs[system]) for system in SYSTEMS]
+    records = [record(system, archive, folder / f"site-{system}", runs[system]) for system in systems]
     if browser is not None:
         for entry in records:
             measure_browser(entry, browser, archive, folder / f"site-{entry.system}", ports[entry.system])
     if options.serve:
         measure_serve(records[0], archive, configs["project"], folder)
     if not options.keep_sites:
-        for system in SYSTEMS:
+        for system in systems:
             shutil.rmtree(folder / f"site-{system}", ignore_errors=True)
     return records
 

@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--repeat", type=int, default=1, metavar="K", help="bygg varje system K gånger och ta medianen")
     parse.add_argument("--repeat-up-to", type=int, metavar="N",
                        help="upprepa bara arkiv med högst N rapporter; större byggs en gång (maskinen delas)")
+    parse.add_argument("--naive-up-to", type=int, metavar="N",
+                       help="bygg det naiva sättet bara för arkiv med högst N rapporter (det kräver ~20 MB minne "
+                            "och ~5 MB disk per rapport)")
     parse.add_argument("--json", type=Path, metavar="FIL", help="skriv posterna som JSON till FIL")
     parse.add_argument("--workdir", type=Path, metavar="MAPP", help="behåll arkiv och loggar i MAPP (annars en tillfällig mapp)")
     parse.add_argument("--keep-sites", action="store_true", help="behåll de byggda webbplatserna i --workdir")
@@ -67,7 +70,8 @@ def main(argv: list[str]) -> int:
             print(summary(profile_project(args.profile, workdir.resolve()), args.profile))
             return 0
         options = Options(args.sizes, args.repeat, workdir.resolve(), browser=not args.no_browser,
-                          serve=not args.no_serve, keep_sites=args.keep_sites, repeat_up_to=args.repeat_up_to)
+                          serve=not args.no_serve, keep_sites=args.keep_sites, repeat_up_to=args.repeat_up_to,
+                          naive_up_to=args.naive_up_to)
         records = run(options, after_size=lambda so_far: write_json(so_far, args.json) if args.json else None)
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)

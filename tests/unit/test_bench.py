@@ -71,3 +71,10 @@ def test_the_table_shows_a_dash_where_a_measure_does_not_apply():
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert len(cells) == len(header.strip("|").split("|"))
     assert cells[:3] == ["ren mkdocs-material", "20", "1,2"] and "62,5" in cells and cells[-1] == "–"
+
+
+def test_the_chart_target_compares_with_the_largest_naive_archive_measured():
+    records = [_record("naive", 100, 130.0, charts_ms=4000.0), _record("project", 100, 30.0),
+               _record("project", 500, 150.0, charts_ms=1800.0), _record("plain", 500, 20.0)]
+    assert "- alla diagram ritade ≤ 50 % av naiva sidans tid, första besöket, N=500 (naiva sidan vid N=100): " \
+           "0,45 × — uppfyllt" in judge(records)
