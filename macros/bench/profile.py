@@ -43,16 +43,24 @@ def analyse(path: Path, top: int = 15) -> tuple[float, dict[str, float], list[tu
     frames = [tuple(f) for f in profile["frames"]]
     phases: dict[str, float] = defaultdict(float)
     cumulative: dict[int, float] = defaultdict(float)
-    sampled = 0.0
+    within: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))   # function → its time by phase
     for stack, weight in profile["stacks"]:
-        phases[phase([frames[i][0] for i in stack])] += weight
+        label = phase([frames[i][0] for i in stack])
+        phases[label] += weight
         for index in set(stack):
             cumulative[index] += weight
-        sampled += weight
+            within[index][label] += weight
+    sampled = sum(phases.values())
     ranked = [(i, s) for i, s in sorted(cumulative.items(), key=lambda item: -item[1])
               if s < ENTRY_SHARE * sampled and not any(d in frames[i][0] for d in DISPATCH)]
-    listed = [(_name(frames[i]), s, phase([frames[i][0]])) for i, s in ranked[:top]]
+    listed = [(_name(frames[i]), s, _mostly(within[i], s)) for i, s in ranked[:top]]
     return profile["seconds"], dict(phases), listed
+
+
+def _mostly(by_phase: dict[str, float], total: float) -> str:
+    """The phases a function's time falls in, largest first: 'Markdown 70 %, macros 30 %'."""
+    ranked = sorted(by_phase.items(), key=lambda item: -item[1])
+    return ", ".join(f"{label} {100 * value / total:.0f} %" for label, value in ranked[:2] if value >= 0.1 * total)
 
 
 def _name(frame: tuple) -> str:
@@ -69,6 +77,6 @@ def summary(path: Path, n: int) -> str:
              "| fas | s | andel |", "|---|---:|---:|"]
     for label, value in sorted(phases.items(), key=lambda item: -item[1]):
         lines.append(f"| {label} | {decimal(value)} | {decimal(100 * value / total, 0)} % |")
-    lines += ["", "| funktion (kumulativ tid) | s | andel | fas |", "|---|---:|---:|---|"]
+    lines += ["", "| funktion (kumulativ tid) | s | andel | varav fas |", "|---|---:|---:|---|"]
     lines += [f"| `{name}` | {decimal(s)} | {decimal(100 * s / total, 0)} % | {label} |" for name, s, label in listed]
     return "\n".join(lines)
