@@ -127,11 +127,15 @@ def record(system: str, archive: Archive, site: Path, runs: list[BuildRun]) -> R
 
 
 def measure_browser(entry: Record, browser, archive: Archive, site: Path, port: int) -> None:
+    from playwright.sync_api import Error as PlaywrightError
     from .browser import CountingSite, measure
     page, following = archive.sample()
     say(f"N={entry.n}: mäter {entry.system} i Chromium …")
-    with CountingSite(site, port) as served:
-        found = measure(browser, served, page.url, following.url, charts=entry.system != "plain")
+    try:
+        with CountingSite(site, port) as served:
+            found = measure(browser, served, page.url, following.url, charts=entry.system != "plain")
+    except (PlaywrightError, RuntimeError) as error:
+        raise BenchError(f"mätningen i Chromium av {entry.system} för N={entry.n} misslyckades: {error}") from None
     entry.first_visit_bytes, entry.shared_js_bytes = found.first_visit_bytes, found.shared_js_bytes
     entry.lazy_js_bytes, entry.search_bytes = found.lazy_js_bytes, found.search_bytes
     entry.charts_ms, entry.charts_next_ms = found.charts_ms, found.charts_next_ms
@@ -142,9 +146,12 @@ def measure_serve(entry: Record, archive: Archive, config: Path, folder: Path) -
     page = archive.sample()[0]
     port = free_port()
     say(f"N={entry.n}: mäter förhandsgranskningen (serve) …")
-    times = serve_times(project_serve_command(config, port), config.parent, build_env(_url(port)),
-                        _url(port) + page.url, archive.docs("project") / page.page_src,
-                        archive.data / page.package_id / "sjukfranvaro.csv", page.year, folder / "serve.log")
+    try:
+        times = serve_times(project_serve_command(config, port), config.parent, build_env(_url(port)),
+                            _url(port) + page.url, archive.docs("project") / page.page_src,
+                            archive.data / page.package_id / "sjukfranvaro.csv", page.year, folder / "serve.log")
+    except RuntimeError as error:
+        raise BenchError(str(error)) from None
     entry.serve_page_s, entry.serve_csv_s = times.page_s, times.csv_s
     if None in (times.page_s, times.csv_s):
         say(f"N={entry.n}: en ändring syntes inte under serve inom tidsgränsen (se {folder / 'serve.log'})")
