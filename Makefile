@@ -26,6 +26,10 @@ $(VENV)/.installed-zensical: requirements-zensical.lock $(VENV)/.installed
 	$(PY) -m pip install --quiet --require-hashes -r requirements-zensical.lock
 	touch $@
 
+$(VENV)/.installed-bench: requirements-bench.lock $(VENV)/.installed
+	$(PY) -m pip install --quiet --require-hashes -r requirements-bench.lock
+	touch $@
+
 env: $(VENV)/.installed
 
 zensical: $(VENV)/.installed-zensical
@@ -57,8 +61,10 @@ validate: env
 release: env
 	$(PY) -m macros.cli release $(PKG) --why "$(WHY)"
 
-bench: test-env
-	$(PY) -m macros.cli bench
+## Benchmark against the naive way and plain mkdocs-material: make bench BENCH="--sizes 20,100,500 --json bench.json"
+BENCH ?= --sizes 20,100
+bench: $(VENV)/.installed-test $(VENV)/.installed-bench chromium
+	scripts/bench $(BENCH)
 
 docs: env
 	$(PY) -m macros.cli docs
@@ -71,6 +77,8 @@ lock: $(VENV)/bin/python
 	  --constraint requirements.lock -o requirements-test.lock
 	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra zensical pyproject.toml \
 	  --constraint requirements.lock -o requirements-zensical.lock
+	$(VENV)/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra test --extra bench \
+	  pyproject.toml --constraint requirements-test.lock -o requirements-bench.lock
 
 clean:
 	rm -rf site .site-build-* .pytest_cache .cache

@@ -15,7 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("macros.cli.validate", "kontrollera datapaketen och visa alla fel på en gång"),
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
-    "bench": ("macros.cli.bench", "mät byggtid, minne och storlekar mot vanlig mkdocs-material"),
+    "bench": ("macros.cli.bench", "mät bygge, sidor, diagram, sökning och serve mot det naiva sättet och ren mkdocs-material"),
     "vendor": ("macros.cli.vendor", "hämta plotly.js ur npm-registret och kontrollera det mot låset"),
     "docs": ("macros.cli.docs", "skriv de genererade delarna av dokumentationen (felkoder, standardtyper)"),
     "import": ("macros.cli.import_workbook", "läs en arbetsbok (.xlsx, .ods, CSV) in i en rapports datapaket"),

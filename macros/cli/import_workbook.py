@@ -44,7 +44,7 @@ def parser() -> SwedishParser:
 
 
 def _validate_command() -> str:
-    return "scripts/validate" if (ROOT / "scripts" / "validate").exists() else "python scripts/validate.py"
+    return "scripts/validate"
 
 
 def _shown(path: Path) -> str:

@@ -81,7 +81,7 @@ def run(args, interactive: bool) -> int:
 
 
 def _validate() -> str:
-    return "scripts/validate" if (ROOT / "scripts" / "validate").exists() else "python scripts/validate.py"
+    return "scripts/validate"
 
 
 def main(argv: list[str]) -> int:
