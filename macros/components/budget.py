@@ -61,10 +61,10 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
     rows = []
     for position in map(int, frame.index):
         level = str(levels[position]) if levels is not None and levels[position] in TOTAL_LEVELS else ""
-        gap = resource.frame.at[position, deviation]
+        gap = resource.cell(deviation, position)
         cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),
                                  f.name == deviation and gap is not None and gap < 0) for f in fields)
-        rows.append(BudgetRow(str(resource.frame.at[position, label]), cells, level))
+        rows.append(BudgetRow(str(resource.cell(label, position)), cells, level))
     shown_unit = unit or row_unit(resource, fields[0], int(frame.index[0])) or ""
     view_chart = None
     if show_chart:
@@ -102,15 +102,15 @@ def budget_sentence(resource: Resource, frame, outcome: str, deviation: str, lab
     sentences = []
     if len(totals) == 1:
         position = int(totals.index[0])
-        gap = resource.frame.at[position, deviation]
+        gap = resource.cell(deviation, position)
         if gap is not None:
             amount = format_cell(resource, field, position, unit=unit, absolute=True)
             verdict = ("ett underskott" if gap < 0 else "ett överskott" if gap > 0 else "ingen avvikelse")
             direction = " – över budget" if gap < 0 else " – under budget" if gap > 0 else ""
             sentences.append(f"{subject} visar {verdict}{f' på {amount}' if gap else ''} mot budget totalt{direction}.")
     parts = frame[frame["niva"] == "post"] if "niva" in resource.field_names else frame
-    deficits = [str(resource.frame.at[int(p), label]) for p in parts.index
-                if resource.frame.at[int(p), deviation] is not None and resource.frame.at[int(p), deviation] < 0]
+    deficits = [str(resource.cell(label, int(p))) for p in parts.index
+                if resource.cell(deviation, int(p)) is not None and resource.cell(deviation, int(p)) < 0]
     if deficits:
         named = deficits[0] if len(deficits) == 1 else ", ".join(deficits[:-1]) + " och " + deficits[-1]
         sentences.append(f"{len(deficits)} av {len(parts)} rader visar underskott: {named}.")

@@ -102,7 +102,7 @@ def _series(resource: Resource, name: str, positions: dict[str, int], column: st
     texts: list[str] = []
     for category in categories:
         position = positions.get(category)
-        raw = None if position is None else resource.frame.at[position, column]
+        raw = None if position is None else resource.cell(column, position)
         if position is None or raw is None:
             values.append(None)
             texts.append("–")

@@ -104,12 +104,12 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         for index, fld in enumerate(fields):
             notes = _notes_for(resource, int(position), fld.name, index == 0)
             used_notes.update(notes)
-            value = resource.frame.at[position, fld.name]
+            value = resource.cell(fld.name, position)
             status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
                               fld.numeric, notes, status))
-        level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else (
-            ROLE_LEVELS.get(resource.frame.at[position, "roll"], "") if "roll" in resource.field_names else "")
+        level = resource.cell("niva", position) if "niva" in resource.field_names else (
+            ROLE_LEVELS.get(resource.cell("roll", position), "") if "roll" in resource.field_names else "")
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
     return TableView(
         id=element_id, caption=caption or resource.title,

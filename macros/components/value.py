@@ -43,7 +43,7 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
     if first[column] is None or last[column] is None:
         raise ReportError([Problem("RV304", f"värde saknas för '{column}' vid {by}={start if first[column] is None else end}",
                                    "välj perioder som har värden")])
-    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+    if any(suppressed(resource, field, resource.cell(column, p)) for p in positions):
         raise ReportError([Problem("RV309", "skillnaden skulle avslöja ett skyddat litet tal",
                                    "visa inte förändringen för sekretesskyddade värden")])
     source_unit = row_unit(resource, field, positions[1])
@@ -87,12 +87,12 @@ def total(resource: Resource, column: str, *, where: Mapping[str, object] | None
     if len(units) > 1:
         raise ReportError([Problem("RV306", f"raderna har olika enheter ({', '.join(sorted(map(str, units)))})",
                                    "filtrera så att alla rader har samma enhet")])
-    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+    if any(suppressed(resource, field, resource.cell(column, p)) for p in positions):
         raise ReportError([Problem("RV309", "summan skulle avslöja ett skyddat litet tal",
                                    "visa inte summor av sekretesskyddade värden")])
     source_unit = units.pop()
     check_unit_option(field, unit, source_unit)
-    amount = sum(resource.frame.at[p, column] or 0 for p in positions)
+    amount = sum(resource.cell(column, p) or 0 for p in positions)
     if unit and unit != source_unit:
         amount = convert(amount, source_unit, unit)
     places = decimals if decimals is not None else (

@@ -16,33 +16,39 @@ def require_column(resource: Resource, column: str) -> None:
             f"{did_you_mean(column, resource.field_names)}kolumner: {choice_list(resource.field_names)}")])
 
 
-def _matches(series: pd.Series, wanted: object) -> pd.Series:
-    values = wanted if isinstance(wanted, (list, tuple, set)) else [wanted]
-    texts = {_key(v) for v in values}
-    return series.map(lambda cell: _key(cell) in texts)
-
-
 def _key(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
 
 
+def _positions(resource: Resource, column: str, wanted: object) -> set[int]:
+    """The rows whose cell in column matches wanted (a value or a list of values), by the column's key index."""
+    index = resource.key_index(column, _key)
+    values = wanted if isinstance(wanted, (list, tuple, set)) else [wanted]
+    found: set[int] = set()
+    for value in values:
+        found.update(index.get(_key(value), ()))
+    return found
+
+
 def select(resource: Resource, where: Mapping[str, object] | None = None,
            exclude: Mapping[str, object] | None = None) -> pd.DataFrame:
-    """Rows matching every filter in where and none of those in exclude."""
-    frame = resource.frame
-    mask = pd.Series(True, index=frame.index)
+    """Rows matching every filter in where and none of those in exclude (in the resource's order)."""
+    chosen: set[int] | None = None
     for column, wanted in (where or {}).items():
         require_column(resource, column)
-        hit = _matches(frame[column], wanted)
-        if not hit.any():
+        hit = _positions(resource, column, wanted)
+        if not hit:
             _unknown_value(resource, column, wanted)
-        mask &= hit
+        chosen = hit if chosen is None else chosen & hit
     for column, unwanted in (exclude or {}).items():
         require_column(resource, column)
-        mask &= ~_matches(frame[column], unwanted)
-    return frame[mask]
+        chosen = (set(range(len(resource.frame))) if chosen is None else chosen) - _positions(resource, column,
+                                                                                               unwanted)
+    if chosen is None:
+        return resource.frame
+    return resource.frame.iloc[sorted(chosen)]
 
 
 def _unknown_value(resource: Resource, column: str, wanted: object) -> None:

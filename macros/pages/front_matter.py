@@ -6,7 +6,9 @@ located RV408 instead of a traceback.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -53,8 +55,14 @@ def split_front_matter(text: str, page: str) -> FrontMatter:
         return FrontMatter({}, body, body_line, (Problem(
             "RV413", f"sidhuvudet är {len(block.encode('utf-8')) // 1024} kB; gränsen är {MAX_FRONT_MATTER // 1024} kB",
             "ett sidhuvud behöver bara rapportens uppgifter; flytta text till sidan", page=page, line=1),))
+    meta, problems = _cached(block, page)   # the preview reads unchanged headers from memory
+    return FrontMatter(copy.deepcopy(meta), body, body_line, problems)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached(block: str, page: str) -> tuple[dict, tuple[Problem, ...]]:
     meta, problems = _load(block, page)
-    return FrontMatter(meta, body, body_line, tuple(problems))
+    return meta, tuple(problems)
 
 
 def _load(block: str, page: str) -> tuple[dict, list[Problem]]:

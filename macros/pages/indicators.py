@@ -77,13 +77,13 @@ def _group(resource: Resource, position: int) -> str:
     """The unit (first of verksamhet/enhet/grupp) and sex and age group a value is for."""
     unit = next((c for c in GROUP_COLUMNS[:3] if c in resource.field_names), None)
     columns = ([unit] if unit else []) + [c for c in GROUP_COLUMNS[3:] if c in resource.field_names]
-    return ", ".join(p for p in (_text(resource.frame.at[position, c]) for c in columns) if p)
+    return ", ".join(p for p in (_text(resource.cell(c, position)) for c in columns) if p)
 
 
 def _period(resource: Resource, position: int) -> str:
     for column in ("period", "period_text", "ar"):
-        if column in resource.field_names and resource.frame.at[position, column] is not None:
-            text = str(resource.frame.at[position, column])
+        if column in resource.field_names and resource.cell(column, position) is not None:
+            text = str(resource.cell(column, position))
             return "–".join(format_period_key(part) for part in text.split("/")) if "/" in text and len(
                 text) == 15 else format_period_text(format_period_key(text))
     return format_period_text(resource.period)
@@ -97,8 +97,8 @@ def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str
     if outcome is None:
         return found
     for position in map(int, resource.frame.index):
-        kolada = _text(resource.frame.at[position, "kolada_id"]) if "kolada_id" in resource.field_names else ""
-        title = _text(resource.frame.at[position, "indikator"])
+        kolada = _text(resource.cell("kolada_id", position)) if "kolada_id" in resource.field_names else ""
+        title = _text(resource.cell("indikator", position))
         key = kolada or slugify(title)
         target = (format_cell(resource, resource.get_field("malvarde"), position)
                   if "malvarde" in resource.field_names else "–")
@@ -114,7 +114,7 @@ def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str
 def _sick_leave_rows(package: Package, resource: Resource, report: tuple[str, str]) -> dict[str, list]:
     found: dict[str, list] = {}
     for position in map(int, resource.frame.index):
-        kind = _text(resource.frame.at[position, "typ"]) if "typ" in resource.field_names else "total"
+        kind = _text(resource.cell("typ", position)) if "typ" in resource.field_names else "total"
         title = SICK_LEAVE_TYPES.get(kind, f"Sjukfrånvaro ({kind})")
         row = ValueRow(package.organisation, report[0], report[1], _group(resource, position),
                        _period(resource, position), "–", format_cell(resource, resource.get_field("varde"), position))

@@ -95,15 +95,15 @@ def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
 
 
 def extra_nav(pages: list[PageEntry], packages: list[Package], indicators: list[IndicatorPage]) -> list[dict]:
-    """The sections after the organisations: report types, indicators, data."""
+    """The sections after the organisations: report types, indicators, data.
+
+    The indicator pages and the data pages are reached from their index pages and from each report, not listed in
+    the navigation: a navigation with one entry per package and indicator would be drawn on every one of those
+    pages, a cost that grows with the square of the archive (and a sidebar nobody reads)."""
     sections: list[dict] = [{"Rapporttyper": [{"Alla rapporter": f"{REPORT_TYPES_FOLDER}/index.md"},
                                               *type_sections(pages)]}]
     if indicators:
-        sections.append({"Nyckeltal": [{"Alla nyckeltal": f"{FOLDER}/index.md"},
-                                       *({p.title: p.src} for p in indicators)]})
-    by_org: dict[str, list] = {}
-    for package in sorted(packages, key=lambda p: (p.organisation, p.title)):
-        by_org.setdefault(package.organisation or "Övriga", []).append({package.title: data_url(package.id, "index.md")})
-    if by_org:
-        sections.append({"Data": [f"{DATA_FOLDER}/index.md", *({org: entries} for org, entries in by_org.items())]})
+        sections.append({"Nyckeltal": f"{FOLDER}/index.md"})
+    if packages:
+        sections.append({"Data": f"{DATA_FOLDER}/index.md"})
     return sections

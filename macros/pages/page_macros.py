@@ -34,6 +34,7 @@ class BuildContext:
     fragments: Fragments = field(default_factory=Fragments)
     links: str = "page"     # what the renderer resolves a page's relative links against: "page" or "source"
     kolada: KoladaCache | None = None   # the committed Kolada cache: Riket and Liknande kommuner
+    kolada_key: str = ""                # a digest of that cache, for the page cache
 
     def link_base(self, entry: PageEntry) -> str:
         """The folder (below the site root) that relative links on the page start from."""
@@ -58,6 +59,8 @@ class PageMacros:
         self.charts: list[ChartRecord] = []
         self._ids: set[str] = set()
         self._count = 0
+        self.tokens: list[str] = []          # the fragments this page made
+        self.reads_site = False              # whether a macro read the site's pages or packages (a listing)
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {name: self._macro(spec) for name, spec in MACROS.items()}
@@ -72,7 +75,6 @@ class PageMacros:
                 self.problems += [Problem(**{**p.__dict__, "page": self.src, "line": line,
                                              "message": f"{p.message} — i {text}"}) for p in error.problems]
                 return ""
-        call.rv_macro = True  # type: ignore[attr-defined]   # the sandbox calls nothing else
         return call
 
     def resource(self, name: str) -> Resource:
@@ -96,7 +98,9 @@ class PageMacros:
             self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
         self._count += 1
         html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
-        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+        token = self.context.fragments.add(f"{self.src}#{self._count}", html)
+        self.tokens.append(token)
+        return token
 
     def _supplied(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> dict:
         supplied: dict[str, object] = {}
@@ -106,9 +110,9 @@ class PageMacros:
             elif name == "csv_url" and resource is not None:
                 supplied[name] = relative(self.base, data_url(resource.package, resource.csv_name))
             elif name == "pages":
-                supplied[name] = self.context.entries
+                supplied[name], self.reads_site = self.context.entries, True
             elif name == "packages":
-                supplied[name] = self.context.packages
+                supplied[name], self.reads_site = self.context.packages, True
             elif name == "url_of":
                 supplied[name] = lambda target: relative(self.base, target)
             elif name == "compare":

@@ -73,10 +73,21 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
     macros.problems.extend(result.problems)
     if result.text is None:
         return None, macros
-    markdown = result.text + ("\n\n" + appendix if appendix else "")
+    used = used_abbreviations(appendix, result.text)
+    markdown = result.text + ("\n\n" + used if used else "")
     page = OutputPage(src=entry.src, title=entry.title, markdown=markdown, description=entry.description,
                       header=report_header(entry, context) if entry.meta else None, hide=info.hide)
     return page, macros
+
+
+_ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:.*$", re.M)
+
+
+def used_abbreviations(appendix: str, text: str) -> str:
+    """The definitions of content/includes/abbreviations.md whose abbreviation the page uses (the others would
+    only cost time: Markdown's abbr extension marks a word only where it occurs)."""
+    return "\n".join(m.group(0) for m in _ABBREVIATION.finditer(appendix)
+                     if re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", text))
 
 
 def _page_title(entry: PageEntry) -> str:

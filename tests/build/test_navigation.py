@@ -31,7 +31,7 @@ def test_tabs_are_the_organisations_from_front_matter(example_site):
     assert len(organisations) == 4
     shown = tabs(html(example_site, ""))
     assert [t for t in shown if t in organisations] == organisations
-    assert {"Rapporttyper", "Nyckeltal", "Data", "Ordlista"} <= set(shown)
+    assert {"Rapporttyper", "Nyckeltal", "Öppna data", "Ordlista"} <= set(shown)
 
 
 def test_every_report_is_in_the_nav_under_organisation_committee_and_year(example_site):
