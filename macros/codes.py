@@ -25,6 +25,7 @@ AREAS = {
     "sida": "Sidor, sidhuvuden och filer i content/",
     "webbplats": "Webbplatsens inställningar (mkdocs.yml)",
     "kolada": "Jämförelser ur Kolada (data/kolada/, scripts/kolada-refresh)",
+    "granskning": "Granskningen av ändringar (scripts/diff)",
     "bygge": "Bygget och förhandsvisningen",
 }
 
@@ -186,6 +187,13 @@ _CODES = (
     Code("RV722", "import", "error", "`scripts/new-report`: sidan eller datapaketet finns redan (skrivs aldrig över)."),
     Code("RV602", "webbplats", "error", "Öppna data-blocket i `mkdocs.yml` (`extra.rapportverket.opendata`) har en "
          "okänd nyckel eller ett felaktigt värde, eller `site_url` saknas."),
+    # review
+    Code("RV610", "granskning", "error", "`scripts/diff`: en revision finns inte i Git-arkivet, eller namnet kan inte "
+         "vara en revision.", "ange en gren, tagg eller commit som finns, t.ex. scripts/diff main HEAD"),
+    Code("RV611", "granskning", "error", "`scripts/diff`: mappen är inget Git-arkiv, eller en revision kan inte "
+         "checkas ut.", "kör i projektets mapp; i CI behövs hela historiken (fetch-depth: 0)"),
+    Code("RV612", "granskning", "error", "`scripts/diff`: ett alternativ har fel värde (`--threshold`, "
+         "`--config-file`)."),
     # Kolada
     Code("RV801", "kolada", "error", "`data/kolada/cache.json` kan inte läsas (inte JSON, eller inte i det format "
          "`scripts/kolada-refresh` skriver)."),
