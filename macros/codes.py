@@ -68,6 +68,8 @@ _CODES = (
          "att jämföra med."),
     Code("RV143", "data", "warning", "En tidigare version i `changes` kan inte läsas ur Git (dess filer "
          "publiceras inte)."),
+    Code("RV144", "data", "error", "`scripts/release`: `--paragraph` eller `--body` utan `--decision`.",
+         "ange beslutsdatumet med --decision ÅÅÅÅ-MM-DD"),
     Code("RV150", "data", "error", "Datapaketet hänvisar till en adress på nätet (`http(s)://`) eller en fil utanför "
          "paketet; bygget hämtar aldrig något från nätet.",
          "lägg schemat och dialekten direkt i datapackage.json och filerna i paketets mapp"),
@@ -158,6 +160,9 @@ _CODES = (
          "stort att räkna ut."),
     Code("RV419", "sida", "error", "En sida hänvisar till en fil med `--8<--` (snippets) eller liknande; sidor "
          "kan inte ta in andra filer."),
+    Code("RV420", "sida", "error", "Ett beslut kan inte skrivas in på rapportsidan (ingen sida har paketet, eller "
+         "sidhuvudet kan inte ändras säkert), eller sidan säger `status: förslag` fast datapaketets `changes` har "
+         "ett beslut.", "kör scripts/release PAKET --decision ÅÅÅÅ-MM-DD, som skriver status: beslutad på sidan"),
     # site
     Code("RV501", "bygge", "error", "Sökindexet (Pagefind) kunde inte byggas."),
     Code("RV502", "webbplats", "error", "mkdocs.yml kan inte läsas, eller en inställning i den har fel värde."),

@@ -21,6 +21,7 @@ from ..errors import Problem
 
 WORKING_TREE = "arbetskopian"
 MAIN_BRANCHES = ("main", "origin/main")
+CACHE = ".cache/rapportverket"   # the validation cache is no part of a change
 # Branch names, tags, ids and ancestry (HEAD~2, main^1, @{u}); no ':' (a path) and never a leading '-' (an option).
 _NAME = re.compile(r"^(?!-)[A-Za-z0-9._/@{}~^+-]{1,200}$")
 
@@ -131,7 +132,7 @@ def changed_files(root: Path, base: Revision, head: Revision) -> list[FileChange
         if real.is_file():
             shutil.copyfile(real, index)
         env = {**os.environ, "GIT_INDEX_FILE": str(index)}
-        git(root, "add", "-A", "--", ".", env=env)
+        git(root, "add", "-A", "--", ".", f":(exclude){CACHE}", env=env)
         output = git(root, "diff", "--cached", "--name-status", "-M", "-z", "--no-ext-diff", "--end-of-options",
                      base.commit or "", env=env).stdout
     return _parse_name_status(output)
