@@ -30,6 +30,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="procent: större förändringar av en cell markeras (standard 10)")
     parser.add_argument("--config-file", default="mkdocs.yml", help="projektets mkdocs.yml, från projektets rot")
     parser.add_argument("--output", type=Path, help="skriv till filen i stället för till skärmen")
+    parser.add_argument("--json-file", type=Path, help="skriv dessutom granskningen som JSON till filen (för CI)")
     parser.add_argument("-C", dest="folder", type=Path, default=Path.cwd(), help="projektets mapp (standard: här)")
     return parser.parse_args(argv)
 
@@ -57,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
                         threshold=args.threshold)
     except RevisionError as error:
         return fail(error.problem)
-    output = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n") if args.json else to_markdown(result)
+    as_json = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if args.json_file:
+        args.json_file.write_text(as_json, encoding="utf-8")
+    output = as_json if args.json else to_markdown(result)
     if args.output:
         args.output.write_text(output, encoding="utf-8")
     else:

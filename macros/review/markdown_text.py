@@ -10,17 +10,18 @@ import html
 import re
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>#|~!&])")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")   # line breaks become spaces; NBSP in Swedish numbers stays
 
 
 def text(value: object) -> str:
     """Untrusted text for running Markdown: one line, punctuation escaped, mentions broken."""
-    flat = " ".join(str(value).split())
+    flat = _SPACE.sub(" ", str(value)).strip()
     return _ESCAPE.sub(r"\\\1", flat).replace("@", "@\u200b")
 
 
 def code(value: object) -> str:
     """Untrusted text in a code span (file names, keys): never Markdown, never a mention."""
-    flat = " ".join(str(value).split())
+    flat = _SPACE.sub(" ", str(value)).strip()
     ticks = "`" * (max((len(m) for m in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") or not flat else ""
     return f"{ticks}{pad}{flat}{pad}{ticks}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import daff
 
@@ -34,7 +34,9 @@ class CellChange:
 
     @property
     def relative_text(self) -> str:
-        return "" if self.relative is None else format_number(round(self.relative, 1), 1, signed=True) + "\u00a0%"
+        if self.relative is None:
+            return ""
+        return format_number(Decimal(str(self.relative)), 1, signed=True) + "\u00a0%"
 
 
 @dataclass
@@ -148,11 +150,12 @@ def _cell(key, column, old, new, line, old_unit, new_unit, old_below, new_below,
     a, b = _number(old), _number(new)
     if _hidden(a, old_below) or _hidden(b, new_below):
         return CellChange(key, column, PROTECTED, PROTECTED, "", "", line)
-    relative = float((b - a) / abs(a) * 100) if a is not None and b is not None and a != 0 else None
-    # judged on the shown rounding, so "−10,0 %" is never left unmarked at a threshold of 10 %
-    large = (relative is not None and abs(round(relative, 1)) >= threshold) or (a == 0 and b is not None and b != 0)
-    return CellChange(key, column, _shown(old, a, old_unit), _shown(new, b, new_unit), old, new, line, relative,
-                      large)
+    relative = (b - a) / abs(a) * 100 if a is not None and b is not None and a != 0 else None
+    # judged as shown (half-up to one decimal), so "−10,0 %" is never left unmarked at a threshold of 10 %
+    shown = relative.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if relative is not None else None
+    large = (shown is not None and abs(shown) >= Decimal(str(threshold))) or (a == 0 and b is not None and b != 0)
+    return CellChange(key, column, _shown(old, a, old_unit), _shown(new, b, new_unit), old, new, line,
+                      float(relative) if relative is not None else None, large)
 
 
 def _number(text: str) -> Decimal | None:
