@@ -158,7 +158,8 @@ def _release(release) -> str:
             decision = entry["decision"]
             bits.append("beslut: " + text(", ".join(str(decision.get(k, "")) for k in ("body", "date", "paragraph")
                                                     if decision.get(k))))
-        lines.append(f"  - {text(entry.get('version', '?'))} ({text(entry.get('date', ''))}): " + "; ".join(bits))
+        # four spaces: a nested item in every Markdown flavour; " · " because a reason ends with its own full stop
+        lines.append(f"    - {text(entry.get('version', '?'))} ({text(entry.get('date', ''))}): " + " · ".join(bits))
     return "\n".join(lines)
 
 
