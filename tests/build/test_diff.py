@@ -226,3 +226,17 @@ def test_an_unknown_revision_fails_in_swedish_with_exit_2(repo, revision):
     assert result.returncode == 2 and "Traceback" not in result.stderr and result.stdout == ""
     assert result.stderr.startswith("RV610 okänd revision") and "tips: ange en gren" in result.stderr
     assert not (repo / "x").exists() and not (ROOT / "x").exists()
+
+
+def test_a_removed_report_and_its_package_are_listed(repo):
+    git(repo, "rm", "-q", "-r", "content/rapport.md", PACKAGE)
+    commit(repo, "Rapporten tas bort")
+    markdown, data = both(repo, "main", "HEAD")
+    assert [(p["page"], p["status"], p["report"]) for p in data["pages"]] == [("content/rapport.md", "borttagen", True)]
+    assert data["packages"] == {"added": [], "removed": ["test/paket"]}
+    assert sorted((t["resource"], t["status"], t["rows_before"]) for t in data["tables"]) == [
+        ("drift", "borttagen", 3), ("sjuk", "borttagen", 4)]
+    assert [(r["old_version"], r["new_version"]) for r in data["releases"]] == [("1.0.0", None)]
+    assert {a["gone"] for a in data["affected"]} == {"borttagen"} and len(data["affected"]) == 4
+    assert "- borttagen rapport: Testrapport · `content/rapport.md`" in markdown
+    assert "- borttaget datapaket `test/paket`" in markdown
