@@ -20,7 +20,7 @@ from .errors import Problem, ReportError
 from .links import data_url
 from .pages import page_cache
 from .pages.accessibility import STATEMENT_SRC, statement_html
-from .pages.checks import check_duplicates, check_links, check_nav, nav_targets
+from .pages.checks import check_decisions, check_duplicates, check_links, check_nav, nav_targets
 from .pages.embeds import embed_files
 from .pages.listings import (data_catalogue_page, extra_nav, generated, indicator_site_pages, organisation_indexes,
                              organisation_pages, report_type_pages)
@@ -132,6 +132,8 @@ class Site:
         for info in infos:
             self.problems += check_links(info.source.src, info.front.body, info.front.body_line, srcs, info.place)
         self.problems += check_duplicates([(i.place, i.entry.meta.data, i.entry.title) for i in infos if i.entry.meta])
+        self.problems += check_decisions([(i.place, i.entry.meta.data, i.entry.meta.status) for i in infos
+                                          if i.entry.meta], {k: p.changes for k, p in self.catalog.packages.items()})
         if self.config.nav:
             self.problems += check_nav(self.config.nav, srcs)
 

@@ -65,6 +65,22 @@ def _cached(block: str, page: str) -> tuple[dict, tuple[Problem, ...]]:
     return meta, tuple(problems)
 
 
+def front_matter_block(text: str) -> tuple[int, str] | None:
+    """Where the header's YAML starts in the page, and its text: for a tool that edits a value in place."""
+    match = _FRONT.match(text)
+    if not match:
+        return None
+    return (match.start(1), match.group(1)) if match.group(1) is not None else (match.end(), "")
+
+
+def compose_front_matter(block: str) -> yaml.Node | None:
+    """The header as YAML nodes with their positions, under the reader's limits (no anchors, no aliases)."""
+    try:
+        return yaml.compose(block, Loader=_BoundedLoader)
+    except _AliasRefused:
+        raise yaml.YAMLError("YAML-ankare och alias tillåts inte") from None
+
+
 def _load(block: str, page: str) -> tuple[dict, list[Problem]]:
     try:
         meta = yaml.load(block, Loader=_BoundedLoader)
