@@ -92,3 +92,4 @@ class Package:
     resources: dict[str, Resource] = field(default_factory=dict)
     descriptor: dict = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)
+    unreleased: list[str] = field(default_factory=list)   # CSVs changed since the release (RV140; preview only)
