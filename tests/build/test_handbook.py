@@ -21,7 +21,6 @@ import re
 import shlex
 import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
