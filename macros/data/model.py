@@ -120,3 +120,4 @@ class Package:
     descriptor: dict = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)
     content_key: str = ""          # digest of the package folder's files (set by the catalog)
+    unreleased: list[str] = field(default_factory=list)   # CSVs changed since the release (RV140; preview only)

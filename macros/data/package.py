@@ -64,6 +64,7 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
     problems.extend(found_by_rules)
     _raise_errors(problems)
     package.notes = [p for p in problems if p.severity != "error"]
+    package.unreleased = [p.file for p in package.notes if p.code == "RV140"]   # shown as "ej släppt"
     return package
 
 

@@ -107,7 +107,16 @@ def report_header(entry: PageEntry, context: BuildContext) -> dict:
         "data_version": package.version if package else "",
         "data_url": relative(entry.url, data_url(meta.data)) if package else "",   # the theme's link: from the URL
         "period_start": format_date(meta.period_start), "period_end": format_date(meta.period_end),
+        "unreleased": unreleased_text(package.unreleased) if package else "",   # the preview's "ej släppt"
     }
+
+
+def unreleased_text(files: list[str]) -> str:
+    """'drift.csv och mal.csv': the changed files of a package, named as a reader of the preview sees them."""
+    names = [f.rsplit("/", 1)[-1] for f in files]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " och " + names[-1]
 
 
 def entries_of(docs_dir: "Path") -> list[PageEntry]:
