@@ -22,10 +22,9 @@ def release(package, *args):
                           capture_output=True, text=True)
 
 
-@pytest.fixture
-def repo(tmp_path):
-    """A project in a Git repository with its first data version released and committed."""
-    config = make_project(tmp_path / "projekt", BODY)
+def released_project(tmp_path, body=BODY):
+    """A project in Git whose data version 1.0.0 is released and committed; returns its mkdocs.yml."""
+    config = make_project(tmp_path / "projekt", body)
     root = config.parent
     git(root, "init", "-q")
     git(root, "add", ".")
@@ -33,7 +32,13 @@ def repo(tmp_path):
     first = release(root / "data" / "test" / "paket")
     assert first.returncode == 0, first.stderr
     git(root, "commit", "-q", "-am", "release 1.0.0")
-    return root
+    return config
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A project in a Git repository with its first data version released and committed."""
+    return released_project(tmp_path).parent
 
 
 def descriptor(root):

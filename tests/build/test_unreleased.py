@@ -7,28 +7,15 @@ import re
 import pytest
 
 from macros.site import Site
-from tests.build.test_release import edit_csv, git, release
-from tests.conftest import make_project
+from tests.build.test_release import edit_csv, release, released_project
 
 BODY = 'Resultat: {{ value("drift", "utfall", enhet="Centralt") }}.\n\n{{ table("drift") }}\n'
 BADGE = '<strong class="rv-unreleased__badge">Ej släppt</strong>'
 
 
-def released_project(tmp_path):
-    """A project in Git whose data version 1.0.0 is released and committed; returns its mkdocs.yml."""
-    config = make_project(tmp_path / "projekt", BODY)
-    root = config.parent
-    git(root, "init", "-q")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "data")
-    assert release(root / "data" / "test" / "paket").returncode == 0
-    git(root, "commit", "-q", "-am", "release 1.0.0")
-    return config
-
-
 @pytest.fixture
 def released(tmp_path):
-    return released_project(tmp_path)
+    return released_project(tmp_path, BODY)
 
 
 def correct_centralt(root) -> None:
