@@ -67,10 +67,11 @@ def _load(args: tuple[Path, Path, bool, Path]) -> Package | ReportError:
         return error
 
 
-def _loaded(todo: list[tuple[Path, Path, bool, Path]]) -> list[Package | ReportError]:
-    """Packages not loaded before in this process; on several cores in parallel when there are many to validate
-    (frictionless reads each CSV in Python: the one cost that grows with the data)."""
-    workers = min(len(todo) // PER_WORKER, os.cpu_count() or 1)
+def _loaded(todo: list[tuple[Path, Path, bool, Path]], cold: int) -> list[Package | ReportError]:
+    """Packages not loaded before in this process; on several cores in parallel when many (`cold`) were never
+    validated (frictionless reads each CSV in Python: the one cost that grows with the data). A package the cache
+    has seen loads in about 10 ms, less than it costs to start a worker and send the package back."""
+    workers = min(cold // PER_WORKER, os.cpu_count() or 1)
     if workers < 2 or multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return [_load(args) for args in todo]
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -85,7 +86,8 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
     found = descriptors(root / "data", catalog.problems)
     keys = [(str(d), _content_hash(d.parent), check_hashes) for d in found]
     todo = [(d, root, check_hashes, directory) for d, key in zip(found, keys) if key not in _LOADED]
-    fresh = iter(_loaded(todo))
+    cold = sum(cache.load_checks(directory, "packages", key[1]) is None for key in keys if key not in _LOADED)
+    fresh = iter(_loaded(todo, cold))
     for descriptor, key in zip(found, keys):
         package = _LOADED.get(key) or next(fresh)
         if isinstance(package, ReportError):
@@ -103,6 +105,7 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
         catalog.packages[package.id] = package
         _LOADED.clear() if len(_LOADED) > 10_000 else None
         _LOADED[key] = package
+        cache.store_checks(directory, "packages", key[1], [])   # seen: the next build need not start workers
     return catalog
 
 

@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-import frictionless
 
 from ..errors import Problem, ReportError, choice_list, did_you_mean
 from ..format import UNIT_LABELS
@@ -191,6 +190,7 @@ def _check_resource(res: dict, rel: str) -> Iterator[Problem]:
 @functools.lru_cache(maxsize=4096)
 def _schema_problem(schema: str, rel: str, name: str) -> Problem | None:
     """frictionless' own check of a Table Schema (costly: kept per distinct schema, as many resources share one)."""
+    import frictionless   # only when the descriptor's verdict is not in the cache
     try:
         frictionless.Schema.from_descriptor(json.loads(schema))
     except frictionless.FrictionlessException as error:

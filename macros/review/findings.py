@@ -12,8 +12,10 @@ from .revisions import FileChange
 from .tables import TableChange
 
 # Files the project trusts (SECURITY.md): code, theme, configuration and pipelines. A change to one is flagged.
+# tests/ runs in CI and .cache/ feeds the build (the validation cache), so both count as code.
 TRUSTED = ("mkdocs.yml", "theme/", "macros/", "scripts/", "Makefile", ".ci/", "templates/", ".github/",
-           ".gitlab-ci.yml", ".gitlab/", "pyproject.toml", "requirements", ".gitattributes", "SECURITY.md")
+           ".gitlab-ci.yml", ".gitlab/", "pyproject.toml", "requirements", ".gitattributes", "SECURITY.md",
+           "tests/", ".cache/", ".gitignore")
 
 
 @dataclass(frozen=True)
