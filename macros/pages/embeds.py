@@ -43,6 +43,6 @@ def embed_files(records: list[ChartRecord], policy: str, stylesheets: tuple[str,
             stylesheets=tuple(relative(target, s) for s in stylesheets), icon=relative(target, icon) if icon else "",
             charts_js=relative(target, "assets/javascripts/charts.js"),
             embed_js=relative(target, "assets/javascripts/embed.js"),
-            figure=Markup(render("chart.html", chart=moved, embedded=True)))
+            figure=Markup(render("chart.html", chart=moved, embedded=True, page_prefix=UP)))
         files.append(PublishedFile(target + "index.html", (render("embed_page.html", embed=view) + "\n").encode()))
     return files

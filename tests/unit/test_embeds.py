@@ -19,6 +19,10 @@ def test_an_embed_page_per_chart_with_the_policy_styles_and_relative_links(tiny_
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">' in html
     assert 'href="../../../../assets/stylesheets/main.css"' in html and 'href="../../../../assets/images/fav.png"' in html
     assert 'href="../../../../data/test/paket/drift.csv"' in html    # the CSV, two folders further down
+    # the chart's own rows, beside the report page: two folders up from the embed page
+    assert 'href="../../filer/diagram-drift-abc123.csv" download="test-paket-diagram-drift-abc123.csv"' in html
+    assert 'href="../../filer/diagram-drift-abc123-excel.csv"' in html
+    assert 'data-rv-image="png"' in html and 'data-rv-image="svg"' in html
     assert 'src="../../../../assets/javascripts/charts.js"' in html and "rv-embed-link" not in html
     assert "<title>Avvikelse &lt;mot&gt; budget – Rapport &amp; mer (Kommun · Nämnd)</title>" in html
     assert 'href="../../" target="_top"' in html
