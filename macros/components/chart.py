@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .downloads import Downloads, ShownData, downloads_for
-from .figure import ChartSpec, LegendItem, Series, chart_height, figure_json, legend
+from .figure import ChartSpec, LegendItem, Series, chart_height, figure_json, least_height, legend
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
@@ -33,6 +33,7 @@ class ChartView:
     csv_name: str
     legend: tuple[LegendItem, ...] = ()    # one item per series when there are several
     downloads: Downloads | None = None     # the chart's own rows and columns (its table) as files
+    least_height: int = 200                # px: the lowest an embed frame may make the plot
 
     def shown_data(self) -> ShownData:
         return self.table.shown_data()
@@ -86,7 +87,7 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
         id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
         source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec),
         table=table, csv_url=csv_url, csv_name=resource.csv_name, legend=legend(spec),
-        downloads=downloads_for(resource.package, element_id),
+        downloads=downloads_for(resource.package, element_id), least_height=least_height(spec),
     )
 
 

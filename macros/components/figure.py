@@ -140,6 +140,13 @@ def chart_height(spec: ChartSpec) -> int:
     return AXIS_HEIGHT + len(spec.categories) * max(ROW_HEIGHT, BAR_HEIGHT * bars + 16)
 
 
+def least_height(spec: ChartSpec) -> int:
+    """The lowest plot an embed frame may squeeze the chart into: one line of label per category."""
+    if not spec.horizontal:
+        return 200
+    return max(200, AXIS_HEIGHT + len(spec.categories) * 20)
+
+
 def figure(spec: ChartSpec) -> dict:
     value_axis = {"title": {"text": inert(spec.unit_label)}, "zeroline": True, "automargin": False,
                   "separatethousands": True, "exponentformat": "none", "fixedrange": True, "tickangle": 0}

@@ -96,7 +96,7 @@ class PageMacros:
         if spec.template is None:
             return inert_text(view)
         for chart in charts_in(view):
-            self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
+            self.charts.append(ChartRecord(self.src, self.url, self.title, chart, self.page_prefix))
         for downloads, shown in offered(view):
             self.files += figure_files(self.url, downloads, shown)
         self._count += 1

@@ -158,10 +158,10 @@ def _write(shown: ShownData, delimiter: str, newline: str, decimal, *, keep_rang
 
 
 def _cell(text: str, numeric: bool, decimal, keep_ranges: bool) -> str:
+    if text in ("", "\u2013"):        # the page's mark for a missing value: an empty cell, as in the data
+        return ""
     if not numeric:
         return neutralise(text)
-    if text in ("", "\u2013", "-"):
-        return ""
     if SHOWN_RANGE.fullmatch(text):
         return text if keep_ranges else ""
     match = SWEDISH_NUMBER.fullmatch(text.strip())

@@ -150,8 +150,9 @@
     var bottom = line + 10 + (unit ? line + 4 : 0);
     var row = (height - 6 - bottom) / cats.length;
     var lines = Math.max(1, Math.min(3, Math.floor((row - 2) / line)));
+    var step = Math.max(1, Math.ceil((line + 2) / row));   // a frame too low for a label per row: every step-th
     var room = Math.floor(width * (width < 480 ? 0.42 : 0.34));
-    var labels = cats.map(function (c) { return wrap(c, room, lines, size, font); });
+    var labels = cats.map(function (c, i) { return i % step ? [""] : wrap(c, room, lines, size, font); });
     var column = Math.ceil(Math.max.apply(null, labels.map(function (l) { return widest(l, size, font); })));
     var margin = { l: column + 12, r: 12, t: 6, b: bottom, autoexpand: false };
     return { margin: margin, ticktext: labels.map(function (l) { return l.map(encode).join("<br>"); }) };

@@ -1,6 +1,7 @@
 /* Rapportverket chart runtime: when a chart nears the viewport, load the site's own plotly.js and the drawing
-   code (chart-draw.js) once; then draw the charts the reader sees at once and the others one by one when the
-   browser is idle, so that a chart is ready before the reader scrolls to it and a printed page has them all.
+   code (chart-draw.js) once; then draw the charts the reader sees at once and the others one per task right
+   after (the page stays responsive between them), so that a chart is ready before the reader scrolls to it
+   and a printed page has them all. A chart scrolled to before its turn is drawn first.
    Charts are drawn again when their width changes (resize, orientation, a frame's size) and when the reader
    switches light/dark mode. chart-tools.js adds the image downloads and the "Bädda in" dialog. After mkdocs-material's instant navigation (document$) plotly.js is already there,
    so the new page's charts are drawn right away, without waiting for the scroll observer.
@@ -54,17 +55,15 @@
     }
   }
 
+  // A hidden plot (print media, a closed container) has no size to lay out for: it waits until it has one.
   function current(element) {
+    if (!element.clientWidth || !element.clientHeight) return true;
     return element.getAttribute("data-rv-rendered") === scheme() &&
       element.getAttribute("data-rv-size") === element.clientWidth + "x" + element.clientHeight;
   }
 
-  function near(element) {
-    var box = element.getBoundingClientRect();
-    return box.bottom > -NEAR && box.top < window.innerHeight + NEAR;
-  }
-
-  // One chart per idle moment: drawing one takes a few tens of ms, so scrolling stays smooth.
+  // One chart per task: drawing one takes a few tens of ms, and the browser handles input in between.
+  // (Not requestIdleCallback: while anything else runs, a page is rarely idle, and the charts would wait.)
   function pump() {
     pumping = false;
     while (queue.length && (!queue[0].isConnected || current(queue[0]))) queue.shift();
@@ -76,23 +75,34 @@
   function later() {
     if (pumping || !queue.length) return;
     pumping = true;
-    if (window.requestIdleCallback) window.requestIdleCallback(pump, { timeout: 250 });
-    else setTimeout(pump, 30);
+    setTimeout(pump, 0);
   }
 
-  // Charts near the viewport now, the rest when idle (first the ones after the viewport).
+  // Charts near the viewport now; then the ones below it, then those above (the reader reads down).
   function refresh(elements) {
-    var now = elements.filter(near);
+    var now = [], below = [], above = [];
+    elements.forEach(function (element) {
+      var box = element.getBoundingClientRect();
+      if (box.bottom > -NEAR && box.top < window.innerHeight + NEAR) now.push(element);
+      else (box.top > 0 ? below : above).push(element);
+    });
     now.forEach(function (element) { if (!current(element)) draw(element); });
-    queue = elements.filter(function (element) { return now.indexOf(element) < 0; }).concat(queue);
+    // the charts still waiting keep their turn after these (a resize must not drop them)
+    queue = below.concat(above, queue.filter(function (element) { return elements.indexOf(element) < 0; }));
     later();
   }
 
+  // Before plotly.js is loaded: the first chart near the viewport loads it. After: a chart the reader
+  // reaches before its turn in the queue is drawn at once.
   function watch(elements) {
     if (observer) observer.disconnect();
     observer = new IntersectionObserver(function (entries) {
-      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
-      observer.disconnect();
+      var seen = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (e) { return e.target; });
+      if (!seen.length) return;
+      if (ready()) {
+        seen.forEach(function (element) { observer.unobserve(element); if (!current(element)) draw(element); });
+        return;
+      }
       load().then(function () { refresh(plots()); }).catch(function (error) {
         elements.forEach(function (element) { element.setAttribute("data-rv-failed", "true"); });
         if (window.console) console.error("Rapportverket: plotly.js kunde inte laddas", error);
@@ -106,8 +116,8 @@
     if (resizer) resizer.disconnect();
     var elements = plots();
     if (!elements.length) return;
+    watch(elements);
     if (ready()) refresh(elements);
-    else watch(elements);
   }
 
   // A chart's labels, margins and ticks are laid out for its size: lay it out again when that changes.
@@ -125,15 +135,8 @@
     if (ready()) refresh(plots().filter(function (e) { return e.hasAttribute("data-rv-rendered"); }));
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
-  // For print.js: every chart drawn now, if plotly.js is there (a printed page gets its charts as images).
-  window.RapportverketCharts = {
-    ready: ready,
-    drawAll: function () {
-      if (!ready()) return false;
-      plots().forEach(function (element) { if (!current(element)) draw(element); });
-      return true;
-    }
-  };
+  // For print.js: whether charts can be drawn (plotly.js and chart-draw.js are loaded).
+  window.RapportverketCharts = { ready: ready };
 
   if (window.document$) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);

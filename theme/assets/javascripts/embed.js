@@ -2,7 +2,8 @@
    the site itself, and a plot that fills the frame it is given. The page sizes itself to the iframe, not the
    iframe to the page: the host page needs no script of ours (its policy may forbid one), and any height the
    host writes works. The plot gets the frame's height minus caption, summary, legend and links, but never
-   less than MIN px; a table opened under it scrolls inside the frame. charts.js draws the chart again when
+   less than its chart allows (data-rv-least: a line per category of a horizontal chart, at least MIN px);
+   a table opened under it scrolls inside the frame. charts.js draws the chart again when
    the plot's size or the scheme changes. */
 (function () {
   "use strict";
@@ -22,7 +23,8 @@
       ? details.getBoundingClientRect().height - details.querySelector("summary").getBoundingClientRect().height : 0;
     var bottom = main.getBoundingClientRect().bottom + window.scrollY;
     var others = bottom - plot.getBoundingClientRect().height - table;
-    var height = Math.max(MIN, Math.floor(window.innerHeight - others));
+    var least = Math.max(MIN, parseInt(plot.getAttribute("data-rv-least"), 10) || 0);
+    var height = Math.max(least, Math.floor(window.innerHeight - others));
     document.documentElement.style.setProperty("--rv-frame-plot", height + "px");
   }
 
