@@ -42,7 +42,8 @@
 
   function measure(text, size, font) {
     if (!canvas) canvas = document.createElement("canvas").getContext("2d");
-    canvas.font = size + "px " + font;
+    var wanted = size + "px " + font;
+    if (canvas.rvFont !== wanted) { canvas.font = wanted; canvas.rvFont = wanted; }   // parsing a font costs
     return canvas.measureText(text).width;
   }
 
@@ -98,7 +99,9 @@
   // The smallest round step whose tick labels, as plotly prints them, keep `gap` px apart in `pixels`.
   function valueTicks(range, pixels, size, font, gap, vertical) {
     var span = (range.high - range.low) * 1.1;     // plotly pads the range a little
-    for (var power = Math.floor(Math.log10(span)) - 3; power < 20; power++) {
+    // No label is narrower than one digit: start at the step that leaves room for that (few labels to measure).
+    var least = span * (size * 0.6 + gap) / Math.max(pixels, 1);
+    for (var power = Math.floor(Math.log10(least)); power < 20; power++) {
       var steps = power < 1 ? [1, 2, 5] : [1, 2, 2.5, 5];
       for (var k = 0; k < steps.length; k++) {
         var step = steps[k] * Math.pow(10, power);
