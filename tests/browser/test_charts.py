@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.chart_geometry import GEOMETRY, draw_all, faults, measure
+from tests.browser.test_accessibility import AXE_TAGS, axe_source, describe
 from tests.browser.conftest import chart_pages
 from tests.browser.test_embeds import embed_pages
 
@@ -185,3 +186,20 @@ def test_an_embed_page_fills_the_iframe_it_is_given(browser, site_url, example_s
     context.close()
     assert fit["plot"] >= fit["least"] >= 200 and fit["wide"] <= 0 and faults(geometry) == []
     assert fit["overflow"] <= 1 or fit["plot"] == fit["least"], fit   # fills the frame, or scrolls at its least
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_embed_dialog_has_no_axe_violation(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    context.add_init_script(script=axe_source())
+    page = context.new_page()
+    page.goto(site_url + BORGHOLM)
+    draw_all(page)
+    page.locator(f"{SICK_LEAVE} a.rv-embed-link").click()
+    page.locator("dialog.rv-dialog[open]").wait_for()
+    box = page.locator("dialog.rv-dialog").bounding_box()
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    result = page.evaluate("options => axe.run(document.querySelector('dialog.rv-dialog'), options)", options)
+    context.close()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375          # the dialog fits a phone
+    assert describe(result["violations"]) == []

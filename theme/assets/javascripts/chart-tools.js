@@ -114,7 +114,7 @@
     var input = document.createElement(tag);
     input.id = id;
     input.readOnly = true;
-    if (tag === "textarea") input.rows = 4;
+    if (tag === "textarea") input.rows = 5;
     else input.type = "text";
     var copy = document.createElement("button");
     copy.type = "button";
@@ -180,7 +180,10 @@
     dialog.querySelector(".rv-dialog__status").textContent = "";
     opener = link;
     dialog.showModal();
-    dialog.querySelector("#rv-embed-kod").focus();
+    var code = dialog.querySelector("#rv-embed-kod");
+    code.focus();
+    code.setSelectionRange(0, 0);    // the code from its start, not scrolled to its end
+    code.scrollTop = 0;
   }
 
   document.addEventListener("click", function (event) {
