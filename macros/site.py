@@ -162,6 +162,7 @@ class Site:
         self.problems += macros.problems
         self.uses += macros.uses
         self.charts += macros.charts
+        self.files += macros.files
         if page is not None:
             self.pages.append(dataclasses.replace(page))
 

@@ -9,6 +9,7 @@ from ..data.query import require_column, require_rows, select
 from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
+from .downloads import Downloads, ShownData, column_header, downloads_for
 from .table import source_text
 from .value import numeric_field
 
@@ -40,6 +41,12 @@ class BudgetView:
     source: str
     csv_url: str
     csv_name: str
+    downloads: Downloads | None = None
+
+    def shown_data(self) -> ShownData:
+        headers = (self.headers[0], *(column_header(h, self.unit) for h in self.headers[1:]))
+        return ShownData(headers, (False, *(True for _ in self.headers[1:])),
+                         tuple((r.label, *(c.text for c in r.cells)) for r in self.rows))
 
 
 def _default(resource: Resource, names: tuple[str, ...]) -> str:
@@ -76,7 +83,7 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
         headers=(resource.get_field(label).title, *(f.title for f in fields)),
         unit=unit_label(shown_unit),
         rows=tuple(rows), chart=view_chart, source=source_text(resource), csv_url=csv_url,
-        csv_name=resource.csv_name)
+        csv_name=resource.csv_name, downloads=downloads_for(resource.package, element_id))
 
 
 def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .figure import ChartSpec, Series, chart_height, figure_json
+from .downloads import Downloads, ShownData, downloads_for
+from .figure import ChartSpec, LegendItem, Series, chart_height, figure_json, least_height, legend
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
@@ -28,8 +29,14 @@ class ChartView:
     figure_json: str
     height: int                # the plot's height in px: reserved before the chart is drawn (no layout shift)
     table: TableView
-    csv_url: str
+    csv_url: str               # the whole resource (machine format)
     csv_name: str
+    legend: tuple[LegendItem, ...] = ()    # one item per series when there are several
+    downloads: Downloads | None = None     # the chart's own rows and columns (its table) as files
+    least_height: int = 200                # px: the lowest an embed frame may make the plot
+
+    def shown_data(self) -> ShownData:
+        return self.table.shown_data()
 
 
 def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str | Sequence[str],
@@ -67,7 +74,7 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     if horizontal is None:
         horizontal = type != "line" and max(len(c) for c in categories) > LONG_LABEL
     spec = ChartSpec(kind=type, categories=categories, series=built, horizontal=horizontal,
-                     unit_label=unit_label(shown_unit), x_title=resource.get_field(x).title)
+                     unit_label=unit_label(shown_unit))
     chart_title = title or resource.title
     table = TableView(
         id=f"{element_id}-tabell", caption=f"{chart_title} – tabell",
@@ -78,8 +85,9 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     )
     return ChartView(
         id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
-        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec), table=table,
-        csv_url=csv_url, csv_name=resource.csv_name,
+        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec),
+        table=table, csv_url=csv_url, csv_name=resource.csv_name, legend=legend(spec),
+        downloads=downloads_for(resource.package, element_id), least_height=least_height(spec),
     )
 
 

@@ -12,6 +12,7 @@ from ..errors import Problem, ReportError
 from ..format import format_period_key
 from ..status import Status, status_of
 from .cells import column_unit, format_cell, is_status_field
+from .downloads import Downloads, ShownData, column_header, downloads_for
 
 # Row-role columns: the legacy niva/grupp and the role/key/parent form scripts/import writes.
 HIDDEN_BY_DEFAULT = ("niva", "grupp", "roll", "overordnad", "rad")
@@ -52,6 +53,12 @@ class TableView:
     csv_url: str
     csv_name: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    downloads: Downloads | None = None     # its own rows as files (None: a chart's table, the chart offers them)
+
+    def shown_data(self) -> ShownData:
+        return ShownData(tuple(column_header(c.label, c.unit) for c in self.columns),
+                         tuple(c.numeric for c in self.columns),
+                         tuple((r.header.text, *(c.text for c in r.cells)) for r in self.rows))
 
 
 def default_columns(resource: Resource) -> list[str]:
@@ -117,6 +124,7 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         rows=tuple(rows),
         footnotes=tuple((n.number, n.text) for n in resource.footnotes if n.number in used_notes),
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
+        downloads=downloads_for(resource.package, element_id),
     )
 
 
@@ -161,5 +169,6 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
         id=table_id, caption=caption or resource.title, columns=columns, rows=tuple(rows),
         footnotes=tuple((n.number, n.text) for n in resource.footnotes if n.number in used),
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
+        downloads=downloads_for(resource.package, table_id),
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..components.chart import ChartView
+from ..components.downloads import offered
 from ..components.registry import MACROS, MacroSpec, bind
 from ..data import Catalog, Package, Resource
 from ..errors import Problem, ReportError
@@ -23,7 +24,8 @@ from ..render import render
 from ..render.inert import inert_text
 from ..render.sandbox import LINE_KEYWORD
 from ..report_meta import PageEntry, ReportMeta
-from .model import ChartRecord, Fragments, MacroUse
+from .model import ChartRecord, Fragments, MacroUse, PublishedFile
+from .publish import figure_files
 
 
 @dataclass
@@ -57,6 +59,7 @@ class PageMacros:
         self.problems: list[Problem] = []
         self.uses: list[MacroUse] = []
         self.charts: list[ChartRecord] = []
+        self.files: list[PublishedFile] = []      # each table's and chart's own rows (filer/<id>.csv …)
         self._ids: set[str] = set()
         self._count = 0
         self.tokens: list[str] = []          # the fragments this page made
@@ -95,7 +98,9 @@ class PageMacros:
         if spec.template is None:
             return inert_text(view)
         for chart in charts_in(view):
-            self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
+            self.charts.append(ChartRecord(self.src, self.url, self.title, chart, self.page_prefix))
+        for downloads, shown in offered(view):
+            self.files += figure_files(self.url, downloads, shown)
         self._count += 1
         html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
         token = self.context.fragments.add(f"{self.src}#{self._count}", html)

@@ -32,7 +32,7 @@ def test_embed_page_works_inside_an_iframe_and_downloads_its_csv(watched, site_u
     assert frame.locator("figure.rv-chart figcaption .rv-chart__title").inner_text().strip()
     frame.locator("summary").click()
     assert frame.locator("details table tbody tr").count() > 0
-    link = frame.locator("a[download]")
+    link = frame.locator("a[download][href*='/data/']")
     csv = urljoin(site_url + path, link.get_attribute("href"))
     response = watched.page.request.get(csv)
     assert response.ok and response.body() == (example_site / csv.removeprefix(site_url)).read_bytes()

@@ -80,8 +80,8 @@ def test_an_edit_shows_without_a_manual_reload_and_a_mistake_shows_on_the_page(b
 
 def test_a_data_edit_is_marked_ej_slappt_in_the_preview_until_it_is_released(browser, tmp_path):
     from tests.build.test_release import release
-    from tests.build.test_unreleased import correct_centralt, released_project
-    config = released_project(tmp_path)
+    from tests.build.test_unreleased import correct_centralt, released_report
+    config = released_report(tmp_path)
     with serving(config) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()

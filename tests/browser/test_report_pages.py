@@ -57,7 +57,7 @@ def test_chart_data_table_opens_and_closes(watched, site_url):
 
 def test_csv_link_downloads_the_resource_file(watched, site_url):
     watched.page.goto(site_url + BORGHOLM)
-    link = watched.page.locator("figure.rv-chart a[download]").first
+    link = watched.page.locator("figure.rv-chart a[download][href*='/data/']").first
     with watched.page.expect_download() as info:
         link.click()
     download = info.value

@@ -51,7 +51,9 @@ CHART_PARTS = {
     "hidden drawing": r'<div class="rv-chart__plot" aria-hidden="true" style="height: \d+px" data-rv-chart="{id}"',
     "table": r'<details class="rv-chart__data">\s*<summary>Visa som tabell</summary>\s*'
              r'<div class="rv-table__scroll" role="region" aria-labelledby="[^"]+" tabindex="0">\s*<table',
-    "csv": r'<a href="[^"]+\.csv" download="[^"]+\.csv">Ladda ner data \(CSV\)</a>',
+    "csv": r'<a href="[^"]*filer/{id}\.csv" download="[^"]+\.csv">diagrammets data \(CSV\)</a> · '
+           r'<a href="[^"]*filer/{id}-excel\.csv" download="[^"]+-excel\.csv">för Excel</a> · '
+           r'<a href="[^"]+\.csv" download="[^"]+\.csv">hela datafilen \(CSV\)</a>',
 }
 
 

@@ -13,9 +13,14 @@ BODY = 'Resultat: {{ value("drift", "utfall", enhet="Centralt") }}.\n\n{{ table(
 BADGE = '<strong class="rv-unreleased__badge">Ej släppt</strong>'
 
 
+def released_report(tmp_path):
+    """The released project whose page shows Centralt's outcome and the drift table."""
+    return released_project(tmp_path, BODY)
+
+
 @pytest.fixture
 def released(tmp_path):
-    return released_project(tmp_path, BODY)
+    return released_report(tmp_path)
 
 
 def correct_centralt(root) -> None:
