@@ -14,6 +14,7 @@ from pathlib import Path
 from macros.bench.report import read_json, table, write_json
 from macros.bench.run import BenchError, Options, profile_project, run
 from macros.bench.targets import judge
+from .swedish import SwedishParser
 
 DESCRIPTION = ("Bygg ett syntetiskt arkiv med Rapportverket, på det naiva sättet (mkdocs-macros + plotly) och med ren "
                "mkdocs-material, och mät byggtid, minne, storlekar, JavaScript, sökning, diagram i Chromium och serve.")
@@ -29,8 +30,8 @@ def sizes(text: str) -> tuple[int, ...]:
     return found
 
 
-def parser() -> argparse.ArgumentParser:
-    parse = argparse.ArgumentParser(prog="scripts/bench", description=DESCRIPTION)
+def parser() -> SwedishParser:
+    parse = SwedishParser(prog="scripts/bench", description=DESCRIPTION)
     parse.add_argument("--sizes", type=sizes, default=(20, 100), metavar="N,N,…",
                        help="antal rapporter i arkiven (standard 20,100)")
     parse.add_argument("--repeat", type=int, default=1, metavar="K", help="bygg varje system K gånger och ta medianen")

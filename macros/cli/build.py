@@ -5,7 +5,6 @@ Användning: scripts/build [--site-dir site] [--config-file mkdocs.yml] [--rende
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -17,8 +16,12 @@ from pathlib import Path
 from ..errors import Problem, format_problems
 from ..site import Site
 from .swap import build_lock, clean_leftovers, replace_atomically, work_prefix
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
+
+HELP = ("Publiceringsbygget: allt kontrolleras först, sedan byggs webbplatsen i en ny mapp som byts mot site/ först när"
+        " allt gick bra. Vid fel står den förra webbplatsen kvar.")
 
 
 def source_date_epoch(root: Path) -> str:
@@ -92,9 +95,9 @@ def _build(site_dir: Path, config_file: Path, renderer_name: str, debug: bool) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="mappen som webbplatsen byggs till")
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
+    parser = SwedishParser(prog="scripts/build", description=HELP)
+    parser.add_argument("--site-dir", type=Path, metavar="MAPP", default=Path("site"), help="mappen som webbplatsen byggs till")
+    parser.add_argument("--config-file", type=Path, metavar="FIL", default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
     parser.add_argument("--renderer", choices=("mkdocs", "zensical"), default=os.environ.get("RENDERER") or "mkdocs",
                         help="vilken renderare som bygger sidorna (standard: mkdocs)")
     parser.add_argument("--debug", action="store_true", help="visa renderarens loggar och Pythons traceback vid "

@@ -16,22 +16,26 @@ from ..errors import Problem
 from ..review.markdown import to_markdown
 from ..review.revisions import WORKING_TREE, RevisionError, default_base, git_root, resolve
 from ..review.review import review
+from .swedish import SwedishParser
+
+HELP = ("Vad en ändring gör med de publicerade rapporterna, för den som granskar en pull request: text per sida, "
+        "ändrade celler, versioner, berörda sidor och nya eller lösta fynd.")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="scripts/diff", description=__doc__.splitlines()[0])
-    parser.add_argument("base", nargs="?", help="revisionen att jämföra från (standard: där grenen lämnade main)")
-    parser.add_argument("head", nargs="?", help=f"revisionen att jämföra till (standard: {WORKING_TREE}, "
+    parser = SwedishParser(prog="scripts/diff", description=HELP)
+    parser.add_argument("base", nargs="?", metavar="FRÅN", help="revisionen att jämföra från (standard: där grenen lämnade main)")
+    parser.add_argument("head", nargs="?", metavar="TILL", help=f"revisionen att jämföra till (standard: {WORKING_TREE}, "
                                                 "filerna som de är nu)")
     parser.add_argument("--json", action="store_true", help="skriv granskningen som JSON")
-    parser.add_argument("--preview-url", default=None,
+    parser.add_argument("--preview-url", default=None, metavar="URL",
                         help="förhandsvisningens adress för länkarna (standard: site_url i mkdocs.yml)")
-    parser.add_argument("--threshold", type=float, default=10.0,
+    parser.add_argument("--threshold", type=float, metavar="PROCENT", default=10.0,
                         help="procent: större förändringar av en cell markeras (standard 10)")
-    parser.add_argument("--config-file", default="mkdocs.yml", help="projektets mkdocs.yml, från projektets rot")
-    parser.add_argument("--output", type=Path, help="skriv till filen i stället för till skärmen")
-    parser.add_argument("--json-file", type=Path, help="skriv dessutom granskningen som JSON till filen (för CI)")
-    parser.add_argument("-C", dest="folder", type=Path, default=Path.cwd(), help="projektets mapp (standard: här)")
+    parser.add_argument("--config-file", default="mkdocs.yml", metavar="FIL", help="projektets mkdocs.yml, från projektets rot")
+    parser.add_argument("--output", type=Path, metavar="FIL", help="skriv till filen i stället för till skärmen")
+    parser.add_argument("--json-file", type=Path, metavar="FIL", help="skriv dessutom granskningen som JSON till filen (för CI)")
+    parser.add_argument("-C", dest="folder", type=Path, metavar="MAPP", default=Path.cwd(), help="projektets mapp (standard: här)")
     return parser.parse_args(argv)
 
 

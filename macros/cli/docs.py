@@ -6,7 +6,6 @@ of date. Användning: scripts/docs [--check]
 """
 from __future__ import annotations
 
-import argparse
 import collections.abc
 import inspect
 import re
@@ -21,9 +20,13 @@ from ..codes import markdown_table
 from ..components.registry import MACROS
 from ..data.kinds import KINDS
 from .macro_options import option_text
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 _BLOCK = re.compile(r"(<!-- genererat: (?P<name>[a-z-]+) -->\n)(.*?)(<!-- /genererat -->)", re.S)
+
+HELP = ("Skriv de genererade delarna av dokumentationen (felkoder, typernas kolumner, makronas alternativ) i "
+        "macros/MACROS.md och CONTRIBUTING.md.")
 
 
 def kinds_table() -> str:
@@ -82,7 +85,7 @@ def generated(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/docs", description=__doc__.splitlines()[0])
+    parser = SwedishParser(prog="scripts/docs", description=HELP)
     parser.add_argument("--check", action="store_true", help="skriv inget; avsluta med 1 om något är inaktuellt")
     args = parser.parse_args(argv)
     stale = []

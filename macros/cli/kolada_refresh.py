@@ -1,7 +1,6 @@
 """kolada-refresh: update the committed Kolada cache (data/kolada/cache.json) on purpose; builds never fetch."""
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from ..opendata.comparisons import wanted
 from ..opendata.kolada import BASE_URL, KoladaClient, KoladaError
 from ..opendata.kolada_cache import CACHE_PATH, refresh, write_cache
 from ..pages.opendata import first_reports
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 DESCRIPTION = """Hämtar värden för Riket och Liknande kommuner ur Koladas öppna API (v3) och skriver cachen
@@ -22,21 +22,13 @@ datapaketens indikatortabeller, kommunerna de som rapporternas sidhuvuden anger 
 granska ändringen i cachen (git diff) och checka in den."""
 
 
-class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):   # argparse's own words are English
-        super().add_usage(usage, actions, groups, prefix or "Användning: ")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scripts/kolada-refresh", description=DESCRIPTION, add_help=False,
-                                     formatter_class=_SwedishHelp)
-    parser._optionals.title = "alternativ"
-    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektets mapp (standard: denna checkout)")
-    parser.add_argument("--docs-dir", default="content", help="mappen med rapporternas sidor (standard: content)")
-    parser.add_argument("--base-url", default=BASE_URL, help=f"Koladas API (standard: {BASE_URL})")
-    parser.add_argument("--timeout", type=float, default=10.0, help="sekunder per anrop (standard: 10)")
-    parser.add_argument("--retries", type=int, default=3, help="nya försök vid timeout, 429 och 5xx (standard: 3)")
+def _parser() -> SwedishParser:
+    parser = SwedishParser(prog="scripts/kolada-refresh", description=DESCRIPTION)
+    parser.add_argument("--root", type=Path, metavar="MAPP", default=ROOT, help="projektets mapp (standard: denna checkout)")
+    parser.add_argument("--docs-dir", default="content", metavar="MAPP", help="mappen med rapporternas sidor (standard: content)")
+    parser.add_argument("--base-url", default=BASE_URL, metavar="URL", help=f"Koladas API (standard: {BASE_URL})")
+    parser.add_argument("--timeout", type=float, metavar="SEKUNDER", default=10.0, help="sekunder per anrop (standard: 10)")
+    parser.add_argument("--retries", type=int, metavar="ANTAL", default=3, help="nya försök vid timeout, 429 och 5xx (standard: 3)")
     parser.add_argument("--dry-run", action="store_true", help="visa bara vad som skulle hämtas")
     return parser
 

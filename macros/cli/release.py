@@ -20,10 +20,14 @@ from ..data.release_plan import DataPlan, plan_release
 from ..data.versions import committed_package, compare, git
 from ..errors import Problem, ReportError
 from ..pages.decision import PageEdit, decision_edits, describe_edit
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 BUMP_TEXT = {"patch": "PATCH: rättade värden", "minor": "MINOR: nya rader eller tabeller",
              "major": "MAJOR: ändrat schema eller borttagna rader/tabeller"}
+
+HELP = ("Släpp en ny version av ett datapaket: hash och storlek per fil, versionsnivån kontrollerad mot Git och en "
+        "ändringsnotis som läsarna ser.")
 
 
 def fail(problem: Problem) -> int:
@@ -118,16 +122,16 @@ def parse_date(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/release", description=__doc__.splitlines()[0])
-    parser.add_argument("package", type=Path, help="paketets mapp, t.ex. data/borgholm/sn-arsredovisning-2024")
-    parser.add_argument("--why", default="", help="varför ändringen görs (visas för läsarna)")
+    parser = SwedishParser(prog="scripts/release", description=HELP)
+    parser.add_argument("package", type=Path, metavar="PAKET", help="paketets mapp, t.ex. data/borgholm/sn-arsredovisning-2024")
+    parser.add_argument("--why", default="", metavar="TEXT", help="varför ändringen görs (visas för läsarna)")
     parser.add_argument("--bump", choices=("patch", "minor", "major"), help="kontrollera att ändringen är av denna nivå")
-    parser.add_argument("--date", type=parse_date, default=dt.date.today().isoformat(),
+    parser.add_argument("--date", type=parse_date, metavar="ÅÅÅÅ-MM-DD", default=dt.date.today().isoformat(),
                         help="datum för ändringen (ÅÅÅÅ-MM-DD)")
     parser.add_argument("--decision", type=parse_date, metavar="ÅÅÅÅ-MM-DD",
                         help="nämnden har beslutat: sidans status blir beslutad med detta datum")
-    parser.add_argument("--paragraph", default="", help="beslutets paragraf, t.ex. \"§ 6\" (med --decision)")
-    parser.add_argument("--body", default="", help="vem som beslutade (standard: paketets nämnd, committee)")
+    parser.add_argument("--paragraph", default="", metavar="PARAGRAF", help="beslutets paragraf, t.ex. \"§ 6\" (med --decision)")
+    parser.add_argument("--body", default="", metavar="NÄMND", help="vem som beslutade (standard: paketets nämnd, committee)")
     parser.add_argument("--dry-run", action="store_true", help="visa vad som skulle skrivas, men skriv inget")
     args = parser.parse_args(argv)
     if (args.paragraph or args.body) and not args.decision:

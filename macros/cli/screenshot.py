@@ -7,13 +7,13 @@ Användning: scripts/screenshot SITE_DIR PAGE_PATH [PAGE_PATH ...] [--out tests/
 """
 from __future__ import annotations
 
-import argparse
 import functools
 import http.server
 import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from .swedish import SwedishParser
 
 CHROMIUM = "/usr/bin/chromium"
 MODES = {"light": (1280, "light"), "dark": (1280, "dark"), "mobile": (375, "light"), "mobile-dark": (375, "dark")}
@@ -47,14 +47,17 @@ def show_search(page, query: str, width: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("site", type=Path)
-    parser.add_argument("pages", nargs="+")
-    parser.add_argument("--out", type=Path, default=Path("tests/artifacts/screenshots"))
-    parser.add_argument("--full", action="store_true", help="whole page, not only the first screen")
-    parser.add_argument("--search", help="type this into the search box and show the results")
-    parser.add_argument("--scroll-to", help="CSS selector of an element to show at the top of the screen")
-    parser.add_argument("--modes", default="light,dark,mobile", help="comma-separated: " + ", ".join(MODES))
+    parser = SwedishParser(prog="scripts/screenshot", description="Skärmbilder av byggda sidor i Debians Chromium "
+                           "(ljust, mörkt, 375 px mobil), för att se vad vi publicerar.")
+    parser.add_argument("site", type=Path, metavar="WEBBPLATS", help="den byggda webbplatsens mapp, t.ex. site")
+    parser.add_argument("pages", nargs="+", metavar="SIDA", help="sidans sökväg på webbplatsen, t.ex. borgholm/")
+    parser.add_argument("--out", type=Path, default=Path("tests/artifacts/screenshots"), metavar="MAPP",
+                        help="mappen som bilderna sparas i (standard: tests/artifacts/screenshots)")
+    parser.add_argument("--full", action="store_true", help="hela sidan, inte bara den första skärmen")
+    parser.add_argument("--search", metavar="FRÅGA", help="skriv FRÅGA i sökrutan och visa träffarna")
+    parser.add_argument("--scroll-to", metavar="SELEKTOR", help="CSS-selektorn för det element som visas överst")
+    parser.add_argument("--modes", default="light,dark,mobile", metavar="LÄGEN",
+                        help="lägen med komma emellan (standard: light,dark,mobile): " + ", ".join(MODES))
     args = parser.parse_args(argv)
     unknown = [m for m in args.modes.split(",") if m not in MODES]
     if unknown:

@@ -5,16 +5,16 @@ Fel visas överst på sidorna i webbläsaren (och i terminalen) i stället för 
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/serve", description=__doc__.splitlines()[0])
+    parser = SwedishParser(prog="scripts/serve", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard 8000)")
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
+    parser.add_argument("--config-file", type=Path, metavar="FIL", default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
     args = parser.parse_args(argv)
     import logging
     handler = logging.StreamHandler()

@@ -5,17 +5,19 @@ Without packages every data/**/datapackage.json is checked.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 from ..data.package import load_package
 from ..errors import Problem, ReportError
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 
 LABELS = {"error": "", "warning": "varning: ", "note": "notering (deklarerad i fotnot): "}
+
+HELP = "Kontrollera datapaket som en kompilator: alla fynd på en gång, ett per rad; avslutar med 1 vid fel."
 
 
 def descriptors(root: Path, given: list[str]) -> list[Path]:
@@ -58,11 +60,11 @@ def counts(found: dict[str, list[Problem]]) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("packages", nargs="*", help="paketmappar eller datapackage.json (standard: alla i data/)")
+    parser = SwedishParser(prog="scripts/validate", description=HELP)
+    parser.add_argument("packages", nargs="*", metavar="PAKET", help="paketmappar eller datapackage.json (standard: alla i data/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--publish", action="store_true", help="ändrade filer utan ny version är fel (som make site)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektets rotmapp (den som har data/)")
+    parser.add_argument("--root", type=Path, metavar="MAPP", default=ROOT, help="projektets rotmapp (den som har data/)")
     args = parser.parse_args(argv)
     found = validate(descriptors(args.root, args.packages), args.root, args.publish)
     summary = counts(found)

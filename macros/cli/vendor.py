@@ -9,7 +9,6 @@ Användning: scripts/vendor [--check] [--update VERSION]
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import io
@@ -18,11 +17,14 @@ import sys
 import tarfile
 import urllib.request
 from pathlib import Path
+from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "theme" / "assets" / "javascripts" / "vendor"
 LOCK = FOLDER / "plotly.lock.json"
 REGISTRY = "https://registry.npmjs.org"
+
+HELP = "Hämta plotly.js i den låsta versionen från npm-registret och kontrollera den mot de sparade kontrollsummorna."
 
 
 def read_lock() -> dict:
@@ -81,7 +83,7 @@ def update(version: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/vendor", description=__doc__.splitlines()[0])
+    parser = SwedishParser(prog="scripts/vendor", description=HELP)
     parser.add_argument("--check", action="store_true", help="kontrollera den incheckade filen mot låset (utan nät)")
     parser.add_argument("--update", metavar="VERSION", help="byt till en annan version av plotly.js")
     args = parser.parse_args(argv)
