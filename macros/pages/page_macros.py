@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..components.chart import ChartView
+from ..components.inline_notes import figure_cells
+from ..components.notes import Renumbered
 from ..components.registry import MACROS, MacroSpec, bind
 from ..data import Catalog, Package, Resource
 from ..errors import Problem, ReportError
@@ -24,6 +26,9 @@ from ..render.inert import inert_text
 from ..render.sandbox import LINE_KEYWORD
 from ..report_meta import PageEntry, ReportMeta
 from .model import ChartRecord, Fragments, MacroUse
+
+
+TEXT_NOTES = "rv-text"   # the footnote anchors of the narrative: #rv-text-not-1
 
 
 @dataclass
@@ -58,6 +63,7 @@ class PageMacros:
         self.charts: list[ChartRecord] = []
         self._ids: set[str] = set()
         self._count = 0
+        self.text_notes = Renumbered()   # footnotes of the figures written inline in the narrative
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {name: self._macro(spec) for name, spec in MACROS.items()}
@@ -91,12 +97,36 @@ class PageMacros:
             self.uses.append(MacroUse(self.src, self.url, line, spec.name, resource.package, resource.name,
                                       supplied.get("element_id", "")))
         if spec.template is None:
-            return inert_text(view)
+            return inert_text(view) + self._note_refs(spec, resource, options, line)
         for chart in charts_in(view):
             self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
         self._count += 1
         html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
         return self.context.fragments.add(f"{self.src}#{self._count}", html)
+
+    def _note_refs(self, spec: MacroSpec, resource: Resource | None, options: dict, line: int | None) -> str:
+        """Markers after an inline figure whose cells have footnotes; the notes are listed at the end of the page."""
+        if resource is None or not resource.footnotes or self._in_heading(line):
+            return ""   # a token in a heading would reach the table of contents, which never gets fragments
+        numbers: list[int] = []
+        for position, column in figure_cells(spec.name, resource, options):
+            numbers += [n for n in self.text_notes.at(resource, position, column, whole_row=True) if n not in numbers]
+        if not numbers:
+            return ""
+        self._count += 1
+        html = render("note_refs.html", owner=TEXT_NOTES, numbers=numbers)
+        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+
+    def _in_heading(self, line: int | None) -> bool:
+        index = (line or 0) - self.body_line
+        return line is not None and 0 <= index < len(self.lines) and self.lines[index].lstrip().startswith("#")
+
+    def text_footnotes(self) -> str:
+        """A token for the list of the narrative's footnotes, or "" when no inline figure has one."""
+        if not self.text_notes.texts:
+            return ""
+        html = render("text_notes.html", owner=TEXT_NOTES, footnotes=self.text_notes.footnotes)
+        return self.context.fragments.add(f"{self.src}#fotnoter", html)
 
     def _supplied(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> dict:
         supplied: dict[str, object] = {}

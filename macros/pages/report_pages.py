@@ -73,7 +73,8 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
     macros.problems.extend(result.problems)
     if result.text is None:
         return None, macros
-    markdown = result.text + ("\n\n" + appendix if appendix else "")
+    notes = macros.text_footnotes()
+    markdown = result.text + ("\n\n" + notes if notes else "") + ("\n\n" + appendix if appendix else "")
     page = OutputPage(src=entry.src, title=entry.title, markdown=markdown, description=entry.description,
                       header=report_header(entry, context) if entry.meta else None, hide=info.hide)
     return page, macros
