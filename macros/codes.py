@@ -157,6 +157,9 @@ _CODES = (
          "stort att räkna ut."),
     Code("RV419", "sida", "error", "En sida hänvisar till en fil med `--8<--` (snippets) eller liknande; sidor "
          "kan inte ta in andra filer."),
+    Code("RV420", "sida", "warning", "Rapportens sammanträdesdatum har passerat men status är fortfarande `förslag`; "
+         "sidan säger att beslutet inte är inlagt tills status och paragraf förs in.",
+         "skriv status: beslutad och decision.paragraph när beslutet finns"),
     # site
     Code("RV501", "bygge", "error", "Sökindexet (Pagefind) kunde inte byggas."),
     Code("RV502", "webbplats", "error", "mkdocs.yml kan inte läsas, eller en inställning i den har fel värde."),

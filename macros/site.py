@@ -27,6 +27,8 @@ from .pages.navigation import build_nav
 from .pages.opendata import DCAT_PATH, open_data_outputs
 from .pages.page_macros import BuildContext
 from .pages.publish import PublishedPackage, publish_package
+from .pages.report_header import series_of
+from .report_meta import build_date
 from .pages.report_pages import PageInfo, read_page, render_report_page
 from .pages.search_entries import page_attributes, search_entries, synonym_groups
 from .pages.sources import scan
@@ -92,7 +94,9 @@ class Site:
         self.problems += self.catalog.problems
         place = self.config.relative(self.config.docs_dir)
         infos = [read_page(source, place, self.problems) for source in sources.pages]
-        context = BuildContext(self.catalog, [i.entry for i in infos], self.fragments, self.links, self._kolada())
+        entries = [i.entry for i in infos]
+        context = BuildContext(self.catalog, entries, self.fragments, self.links, self._kolada(), today=build_date(),
+                               indexes=organisation_indexes(entries), series=series_of(entries))
         for info in infos:
             self._render(info, context, sources.appendix)
         self._generate(context)
@@ -151,7 +155,9 @@ class Site:
             self.problems += problems
             self.files += published.files
             self.pages.append(self._data_page(published))
-        indicators, indicator_pages = indicator_site_pages(packages, entries, self.fragments, context.kolada)
+        indicators, indicator_pages, indicator_files = indicator_site_pages(packages, entries, self.fragments,
+                                                                            context.kolada)
+        self.files += indicator_files
         self.pages += indicator_pages + report_type_pages(entries, self.fragments)
         self.pages += organisation_pages(entries, packages, self.fragments)
         self.pages.append(data_catalogue_page(packages, self.fragments))

@@ -6,6 +6,7 @@ block macros return a fragment token (see macros/render/markdown_extension.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -39,6 +40,9 @@ class BuildContext:
     fragments: Fragments = field(default_factory=Fragments)
     links: str = "page"     # what the renderer resolves a page's relative links against: "page" or "source"
     kolada: KoladaCache | None = None   # the committed Kolada cache: Riket and Liknande kommuner
+    today: dt.date | None = None        # the build's date: a report's status follows its decision date
+    indexes: dict[str, str] = field(default_factory=dict)   # organisation → src of its overview page
+    series: dict = field(default_factory=dict)              # (organisation, committee) → its reports, oldest first
 
     def link_base(self, entry: PageEntry) -> str:
         """The folder (below the site root) that relative links on the page start from."""
@@ -93,8 +97,8 @@ class PageMacros:
         supplied = self._supplied(spec, resource, args, kwargs)
         view = spec.function(resource, **options, **supplied) if resource is not None else \
             spec.function(**options, **supplied)
-        if resource is not None:
-            self.uses.append(MacroUse(self.src, self.url, line, spec.name, resource.package, resource.name,
+        for read in ([resource] if resource is not None else list(getattr(view, "reads", ()))):
+            self.uses.append(MacroUse(self.src, self.url, line, spec.name, read.package, read.name,
                                       supplied.get("element_id", "")))
         if spec.template is None:
             return inert_text(view) + self._note_refs(spec, resource, options, line)
@@ -141,6 +145,8 @@ class PageMacros:
                 supplied[name] = self.context.packages
             elif name == "url_of":
                 supplied[name] = lambda target: relative(self.base, target)
+            elif name == "resolve":
+                supplied[name] = self.resource
             elif name == "compare":
                 supplied[name] = kolada_lookup(self.context.kolada, self.meta.municipality_code if self.meta else "")
         return supplied
