@@ -157,7 +157,7 @@ _CODES = (
          "stort att räkna ut."),
     Code("RV419", "sida", "error", "En sida hänvisar till en fil med `--8<--` (snippets) eller liknande; sidor "
          "kan inte ta in andra filer."),
-    Code("RV420", "sida", "warning", "Rapportens sammanträdesdatum har passerat men status är fortfarande `förslag`; "
+    Code("RV421", "sida", "warning", "Rapportens sammanträdesdatum har passerat men status är fortfarande `förslag`; "
          "sidan säger att beslutet inte är inlagt tills status och paragraf förs in.",
          "skriv status: beslutad och decision.paragraph när beslutet finns"),
     # site

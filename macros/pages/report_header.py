@@ -2,7 +2,7 @@
 
 The status follows the decision: a report whose meeting date lies before the build's date (SOURCE_DATE_EPOCH,
 else today) and that is still `förslag` is never shown as a plain "Förslag till nämnden" — the page says that the
-meeting has been held and its decision is not entered, and the build warns (RV420) until someone enters it.
+meeting has been held and its decision is not entered, and the build warns (RV421) until someone enters it.
 """
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from ..links import anchor, data_url, relative
 from ..report_meta import DECIDED, HELD, HELD_STATUS, UPCOMING, PageEntry, ReportMeta
 
 def status_problem(meta: ReportMeta, place: str, today: dt.date) -> Problem | None:
-    """RV420 when the meeting is past and the report is still a proposal."""
+    """RV421 when the meeting is past and the report is still a proposal."""
     if meta.decision_state(today) != HELD:
         return None
-    return Problem("RV420", f"sammanträdesdatumet {format_date(meta.decision_date)} har passerat, men rapporten har fortfarande "
+    return Problem("RV421", f"sammanträdesdatumet {format_date(meta.decision_date)} har passerat, men rapporten har fortfarande "
                    "status förslag; sidan säger att beslutet inte är inlagt",
                    "när beslutet finns: skriv status: beslutad och paragrafen (decision: {…, paragraph: \"§ 6\"}), "
                    "eller för in det med scripts/release --decision", page=place, field="report.status",

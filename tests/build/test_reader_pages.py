@@ -167,8 +167,8 @@ def test_the_status_follows_the_decision_date(tmp_path, monkeypatch, epoch, stat
     site = Site.load(make_project(tmp_path / "p", "Text."))
     header = site.page("rapport.md").header
     assert (header["status"], header["line"].split(" · ", 1)[1]) == (status, line)
-    assert [(p.code, p.severity, p.page, p.field) for p in site.problems if p.code == "RV420"] == (
-        [("RV420", "warning", "content/rapport.md", "report.status")] if warned else [])
+    assert [(p.code, p.severity, p.page, p.field) for p in site.problems if p.code == "RV421"] == (
+        [("RV421", "warning", "content/rapport.md", "report.status")] if warned else [])
 
 
 def test_a_decided_report_says_so_with_date_and_paragraph(tmp_path, monkeypatch):
