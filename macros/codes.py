@@ -25,6 +25,7 @@ AREAS = {
     "sida": "Sidor, sidhuvuden och filer i content/",
     "webbplats": "Webbplatsens inställningar (mkdocs.yml)",
     "kolada": "Jämförelser ur Kolada (data/kolada/, scripts/kolada-refresh)",
+    "granskning": "Granskningen av ändringar (scripts/diff)",
     "bygge": "Bygget och förhandsvisningen",
 }
 
@@ -67,6 +68,8 @@ _CODES = (
          "att jämföra med."),
     Code("RV143", "data", "warning", "En tidigare version i `changes` kan inte läsas ur Git (dess filer "
          "publiceras inte)."),
+    Code("RV144", "data", "error", "`scripts/release`: `--paragraph` eller `--body` utan `--decision`.",
+         "ange beslutsdatumet med --decision ÅÅÅÅ-MM-DD"),
     Code("RV150", "data", "error", "Datapaketet hänvisar till en adress på nätet (`http(s)://`) eller en fil utanför "
          "paketet; bygget hämtar aldrig något från nätet.",
          "lägg schemat och dialekten direkt i datapackage.json och filerna i paketets mapp"),
@@ -157,6 +160,9 @@ _CODES = (
          "stort att räkna ut."),
     Code("RV419", "sida", "error", "En sida hänvisar till en fil med `--8<--` (snippets) eller liknande; sidor "
          "kan inte ta in andra filer."),
+    Code("RV420", "sida", "error", "Ett beslut kan inte skrivas in på rapportsidan (ingen sida har paketet, eller "
+         "sidhuvudet kan inte ändras säkert), eller sidan säger `status: förslag` fast datapaketets `changes` har "
+         "ett beslut.", "kör scripts/release PAKET --decision ÅÅÅÅ-MM-DD, som skriver status: beslutad på sidan"),
     Code("RV421", "sida", "warning", "Rapportens sammanträdesdatum har passerat men status är fortfarande `förslag`; "
          "sidan säger att beslutet inte är inlagt tills status och paragraf förs in.",
          "skriv status: beslutad och decision.paragraph när beslutet finns"),
@@ -189,6 +195,13 @@ _CODES = (
     Code("RV722", "import", "error", "`scripts/new-report`: sidan eller datapaketet finns redan (skrivs aldrig över)."),
     Code("RV602", "webbplats", "error", "Öppna data-blocket i `mkdocs.yml` (`extra.rapportverket.opendata`) har en "
          "okänd nyckel eller ett felaktigt värde, eller `site_url` saknas."),
+    # review
+    Code("RV610", "granskning", "error", "`scripts/diff`: en revision finns inte i Git-arkivet, eller namnet kan inte "
+         "vara en revision.", "ange en gren, tagg eller commit som finns, t.ex. scripts/diff main HEAD"),
+    Code("RV611", "granskning", "error", "`scripts/diff`: mappen är inget Git-arkiv, eller en revision kan inte "
+         "checkas ut.", "kör i projektets mapp; i CI behövs hela historiken (fetch-depth: 0)"),
+    Code("RV612", "granskning", "error", "`scripts/diff`: ett alternativ har fel värde (`--threshold`, "
+         "`--config-file`)."),
     # Kolada
     Code("RV801", "kolada", "error", "`data/kolada/cache.json` kan inte läsas (inte JSON, eller inte i det format "
          "`scripts/kolada-refresh` skriver)."),

@@ -7,6 +7,7 @@ import unicodedata
 
 DATA_FOLDER = "data"
 EMBED_FOLDER = "diagram"
+FILES_FOLDER = "filer"
 
 
 def page_url(src: str) -> str:
@@ -27,6 +28,11 @@ def data_url(package_id: str, filename: str = "") -> str:
 def embed_url(page: str, chart_id: str) -> str:
     """A chart's embed page, relative to the site root: beside its page, <page>/diagram/<id>/."""
     return f"{page}{EMBED_FOLDER}/{chart_id}/"
+
+
+def figure_file_url(page: str, name: str) -> str:
+    """A file of one table or chart (its own rows as CSV), beside its page: <page>/filer/<name>."""
+    return f"{page}{FILES_FOLDER}/{name}"
 
 
 def relative(from_url: str, target: str) -> str:

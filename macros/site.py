@@ -7,6 +7,8 @@ renderer: the adapters in macros/adapters/ hand its output to mkdocs or Zensical
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +18,9 @@ from .config import SiteConfig, read_config
 from .data import Catalog, load_catalog
 from .errors import Problem, ReportError
 from .links import data_url
+from .pages import page_cache
 from .pages.accessibility import STATEMENT_SRC, statement_html
-from .pages.checks import check_duplicates, check_links, check_nav, nav_targets
+from .pages.checks import check_decisions, check_duplicates, check_links, check_nav, nav_targets
 from .pages.embeds import embed_files
 from .pages.listings import (data_catalogue_page, extra_nav, generated, indicator_site_pages, organisation_indexes,
                              organisation_pages, report_type_pages)
@@ -34,6 +37,8 @@ from .pages.search_entries import page_attributes, search_entries, synonym_group
 from .pages.sources import scan
 from .render import render
 
+_OPEN_DATA: dict = {}   # the catalogue by what it is made of: a preview rebuild reuses it
+_PUBLISHED: dict = {}   # a package's published files by its content
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'")
@@ -95,10 +100,12 @@ class Site:
         place = self.config.relative(self.config.docs_dir)
         infos = [read_page(source, place, self.problems) for source in sources.pages]
         entries = [i.entry for i in infos]
-        context = BuildContext(self.catalog, entries, self.fragments, self.links, self._kolada(), today=build_date(),
-                               indexes=organisation_indexes(entries), series=series_of(entries))
+        kolada, kolada_key = self._kolada()
+        context = BuildContext(self.catalog, entries, self.fragments, self.links, kolada, kolada_key=kolada_key,
+                               today=build_date(), indexes=organisation_indexes(entries), series=series_of(entries))
+        digest = page_cache.site_digest(context)
         for info in infos:
-            self._render(info, context, sources.appendix)
+            self._render(info, context, sources.appendix, digest)
         self._generate(context)
         self._check_pages(infos, {p.src for p in self.pages} | {i.source.src for i in infos})
         if self.preview and self.errors:
@@ -117,20 +124,35 @@ class Site:
             page.markdown = banner + "\n\n" + page.markdown
 
     def _kolada(self):
+        path = self.root / "data" / "kolada" / "cache.json"
+        stamp = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
         try:
-            return load_cache(self.root)
+            return load_cache(self.root), stamp
         except ReportError as error:
             self.problems += error.problems
-            return None
+            return None, stamp
 
     def _check_pages(self, infos: list[PageInfo], srcs: set[str]) -> None:
         for info in infos:
             self.problems += check_links(info.source.src, info.front.body, info.front.body_line, srcs, info.place)
         self.problems += check_duplicates([(i.place, i.entry.meta.data, i.entry.title) for i in infos if i.entry.meta])
+        self.problems += check_decisions([(i.place, i.entry.meta.data, i.entry.meta.status) for i in infos
+                                          if i.entry.meta], {k: p.changes for k, p in self.catalog.packages.items()})
         if self.config.nav:
             self.problems += check_nav(self.config.nav, srcs)
 
-    def _render(self, info: PageInfo, context: BuildContext, appendix: str) -> None:
+    def _render(self, info: PageInfo, context: BuildContext, appendix: str, digest: str) -> None:
+        cache_key = page_cache.key(info, context, appendix)
+        cached = page_cache.lookup(cache_key, context, digest)
+        if cached is not None:
+            self.fragments.by_token.update(cached.fragments)
+            self.problems += cached.problems
+            self.uses += cached.uses
+            self.charts += cached.charts
+            self.files += cached.files
+            if cached.page is not None:
+                self.pages.append(dataclasses.replace(cached.page))
+            return
         try:
             page, macros = render_report_page(info, context, appendix)
         except Exception as error:  # a bug in the engine, not the communicator's mistake: locate it and go on
@@ -141,17 +163,22 @@ class Site:
                                          page=info.place))
             traceback.clear_frames(error.__traceback__)
             return
+        page_cache.store(cache_key, page, macros, context, digest)
         self.problems += macros.problems
         self.uses += macros.uses
         self.charts += macros.charts
+        self.files += macros.files
         if page is not None:
-            self.pages.append(page)
+            self.pages.append(dataclasses.replace(page))
 
     def _generate(self, context: BuildContext) -> None:
         entries, packages = context.entries, context.packages
         for package in packages:
-            published, problems = publish_package(package, self.root, {r.name: r.source_bytes
+            key = (str(self.root), package.id, package.content_key)
+            if key not in _PUBLISHED:   # a preview rebuild publishes only the packages that changed
+                _PUBLISHED[key] = publish_package(package, self.root, {r.name: r.source_bytes
                                                                        for r in package.resources.values()})
+            published, problems = _PUBLISHED[key]
             self.problems += problems
             self.files += published.files
             self.pages.append(self._data_page(published))
@@ -173,12 +200,17 @@ class Site:
     def _open_data(self, entries, packages) -> None:
         """/data/dcat.rdf for the national data portal, and the JSON-LD of data and report pages."""
         sizes = {f.path: len(f.data) for f in self.files}
+        options = self.config.rapportverket.get("opendata")
+        key = hashlib.sha256(repr((page_cache.site_digest_of(entries, packages), sorted(sizes.items()), options,
+                                   self.config.site_name, self.config.site_url)).encode()).hexdigest()
         try:
-            outputs = open_data_outputs(packages, entries, self.config.rapportverket.get("opendata"),
-                                        self.config.site_name, self.config.site_url, sizes)
+            outputs = _OPEN_DATA.get(key) or open_data_outputs(packages, entries, options, self.config.site_name,
+                                                               self.config.site_url, sizes)
         except ReportError as error:
             self.problems += error.problems
             return
+        _OPEN_DATA.clear() if len(_OPEN_DATA) > 8 else None
+        _OPEN_DATA[key] = outputs
         self.files.append(PublishedFile(DCAT_PATH, outputs.dcat))
         for page in self.pages:
             page.head = outputs.head.get(page.src, "")

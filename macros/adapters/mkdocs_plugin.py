@@ -6,10 +6,14 @@ starts with a blank line, so mkdocs finds no metadata in it), and the theme gets
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
+import threading
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -19,6 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import Problem
 from ..render.markdown_extension import use_fragments
+
+TOKEN_IN_TEXT = re.compile(r"rvf[0-9a-f]{16}")
 from ..render.search import build_index
 from ..site import CSP, Site
 
@@ -50,6 +56,46 @@ def stop(problems: list[Problem]) -> None:
     errors = [p for p in problems if p.severity == "error"]
     log_problems(errors)
     raise PluginError(f"{len(errors)} fel – inget publicerades. Rätta felen ovan och bygg igen.")
+
+
+_BUILT: dict[str, str] = {}   # dest → digest of what the last build of this process wrote there
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.stored:
+            bucket.bytecode_from_string(self.stored[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = _MemoryBytecodeCache()
+
+
+class CoreFile(File):
+    """A file the core made; in a dirty rebuild (the preview) it is rebuilt only when what it holds has changed."""
+    digest = ""
+
+    def is_modified(self) -> bool:
+        return _BUILT.get(self.dest_uri) != self.digest
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _page_bytes(page, fragments: dict[str, str]) -> bytes:
+    """Everything a page's built HTML depends on: its Markdown, the fragments it names, its title and header."""
+    used = "".join(fragments.get(token, "") for token in TOKEN_IN_TEXT.findall(page.markdown))
+    return repr((page.markdown, used, page.title, page.description, page.header, page.search, page.head,
+                 page.hide, page.in_nav)).encode()
 
 
 class _Options(Config):
@@ -87,16 +133,21 @@ class RapportverketPlugin(BasePlugin[_Options]):
     def on_files(self, files: Files, config) -> Files:
         docs = Path(config.docs_dir).resolve()
         kept = Files([f for f in files if not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs)])
+        whole = _digest(repr(self.site.nav).encode())   # a changed navigation changes every page
         for page in self.site.pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            kept.append(File.generated(config, page.src, content="\n" + page.markdown, inclusion=inclusion))
+            made = CoreFile.generated(config, page.src, content="\n" + page.markdown, inclusion=inclusion)
+            made.digest = _digest(_page_bytes(page, self.site.fragments.by_token), whole.encode())
+            kept.append(made)
         for src, path in self.site.assets:
             kept.append(File.generated(config, src, abs_src_path=str(path)))
         styles = tuple(f.src_uri for f in kept if f.src_uri.startswith("assets/stylesheets/")
                        and f.src_uri.endswith(".min.css")) + tuple(config.extra_css)
         icon = next((f.src_uri for f in kept if f.src_uri.startswith("assets/images/favicon")), "")
         for published in self.site.files + self.site.embeds(styles, icon):
-            kept.append(File.generated(config, published.path, content=published.data))
+            made = CoreFile.generated(config, published.path, content=published.data)
+            made.digest = _digest(published.data)
+            kept.append(made)
         return kept
 
     def on_nav(self, nav, config, files):
@@ -120,11 +171,24 @@ class RapportverketPlugin(BasePlugin[_Options]):
         return markdown
 
     def on_post_build(self, config) -> None:
+        for file in self._files(config):
+            _BUILT[file.dest_uri] = file.digest
         if not self.config.search:
+            return
+        if self.command == "serve":   # the preview shows the edit at once; its search index follows a moment later
+            threading.Thread(target=build_index, args=(Path(config.site_dir),), daemon=True).start()
             return
         problems = build_index(Path(config.site_dir))
         if problems:
             stop(problems)
+
+    def on_env(self, env, config, files):
+        self._last_files = files
+        env.bytecode_cache = THEME_BYTECODE   # the theme's templates compiled once per process, not once per build
+        return env
+
+    def _files(self, config) -> list:
+        return [f for f in getattr(self, "_last_files", []) if isinstance(f, CoreFile)]
 
 
 def _escaped(value: object) -> object:

@@ -31,6 +31,9 @@ def serve(config_file: Path, port: int, host: str = "127.0.0.1") -> None:
     original = LiveReloadServer._inject_js_into_html
     LiveReloadServer._inject_js_into_html = _with_nonce(original)
     try:
-        mkdocs_serve.serve(config_file=str(config_file), livereload=True, dev_addr=f"{host}:{port}")
+        # dirty: a rebuild renders only the pages whose content changed (the core's files know: CoreFile);
+        # not strict: mkdocs counts its own note about dirty builds as a warning, and problems show on the pages
+        mkdocs_serve.serve(config_file=str(config_file), livereload=True, build_type="dirty", strict=False,
+                           dev_addr=f"{host}:{port}")
     finally:
         LiveReloadServer._inject_js_into_html = original

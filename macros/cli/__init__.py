@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("macros.cli.serve", "förhandsgranska med live reload; fel visas på sidorna i webbläsaren"),
     "validate": ("macros.cli.validate", "kontrollera datapaketen och visa alla fel på en gång"),
     "release": ("macros.cli.release", "släpp en ny version av ett datapaket (hash, storlek, ändringslogg)"),
+    "diff": ("macros.cli.diff", "vad en ändring gör med rapporterna: text, celler, versioner, fynd (för granskningen)"),
     "screenshot": ("macros.cli.screenshot", "ta skärmbilder av byggda sidor i Chromium (ljust, mörkt, 375 px)"),
     "bench": ("macros.cli.bench", "mät bygge, sidor, diagram, sökning och serve mot det naiva sättet och ren mkdocs-material"),
     "vendor": ("macros.cli.vendor", "hämta plotly.js ur npm-registret och kontrollera det mot låset"),

@@ -94,7 +94,7 @@ def _build(site_dir: Path, config_file: Path, renderer_name: str, debug: bool) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="mappen som webbplatsen byggs till")
-    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="projektets mkdocs.yml")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
     parser.add_argument("--renderer", choices=("mkdocs", "zensical"), default=os.environ.get("RENDERER") or "mkdocs",
                         help="vilken renderare som bygger sidorna (standard: mkdocs)")
     parser.add_argument("--debug", action="store_true", help="visa renderarens loggar och Pythons traceback vid "

@@ -1,4 +1,5 @@
-"""scripts/docs: write the generated parts of the docs (error codes, the kinds' columns) from the registries.
+"""scripts/docs: write the generated parts of the docs (error codes, the kinds' columns, every macro's options)
+from the registries.
 
 The parts sit between `<!-- genererat: NAMN -->` and `<!-- /genererat -->` markers; a test fails when they are out
 of date. Användning: scripts/docs [--check]
@@ -6,16 +7,23 @@ of date. Användning: scripts/docs [--check]
 from __future__ import annotations
 
 import argparse
+import collections.abc
+import inspect
 import re
 import sys
+import types
+import typing
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 from ..codes import markdown_table
+from ..components.registry import MACROS
 from ..data.kinds import KINDS
+from .macro_options import option_text
 
 ROOT = Path(__file__).resolve().parents[2]
-_BLOCK = re.compile(r"(<!-- genererat: (?P<name>[a-z-]+) -->\n)(.*?)(<!-- /genererat -->)", re.S)
+_BLOCK = re.compile(r"(<!-- genererat: (?P<name>[a-z_-]+) -->\n)(.*?)(<!-- /genererat -->)", re.S)
 
 
 def kinds_table() -> str:
@@ -29,7 +37,43 @@ def kinds_table() -> str:
     return "\n".join(lines)
 
 
-GENERATORS: dict[str, Callable[[], str]] = {"felkoder": markdown_table, "kinds": kinds_table}
+def written_as(hint: object) -> str:
+    """How a value of this type is written in a page: 'text', 'heltal', 'true/false', 'lista' …"""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return " eller ".join(dict.fromkeys(written_as(a) for a in typing.get_args(hint) if a is not type(None)))
+    if typing.get_origin(hint) in (collections.abc.Mapping, dict) or hint in (dict, typing.Mapping):
+        return "tabell `{…}`"
+    if typing.get_origin(hint) in (collections.abc.Sequence, list, tuple):
+        return "lista `[…]`"
+    return {str: "text `\"…\"`", int: "heltal", float: "tal", bool: "`true`/`false`"}.get(hint, "text eller tal")
+
+
+def _default(parameter: inspect.Parameter, position: int) -> str:
+    if parameter.default is inspect.Parameter.empty:
+        return f"krävs, plats {position}" if parameter.kind is parameter.POSITIONAL_OR_KEYWORD else "krävs"
+    if parameter.default is None or parameter.default == "":
+        return "–"
+    value = parameter.default
+    return f"`{str(value).lower()}`" if isinstance(value, bool) else f"`\"{value}\"`" if isinstance(value, str) \
+        else f"`{value}`"
+
+
+def macro_table(name: str) -> str:
+    """One macro: its signature and every option with how it is written, its default and what it does."""
+    spec = MACROS[name]
+    lines = [f"`{spec.usage()}`", "", "| alternativ | skrivs som | standard | vad det gör |", "|---|---|---|---|"]
+    for position, (option, parameter) in enumerate(spec.parameters.items(), start=1):
+        text = option_text(name, option) or "**beskrivning saknas i macros/cli/macro_options.py**"
+        hint = str if option == "resource" else spec.hints.get(option, object)   # a page names the resource
+        lines.append(f"| `{option}` | {written_as(hint)} | {_default(parameter, position)} "
+                     f"| {text} |")
+    if "where" in spec.parameters:
+        lines += ["", "Alla andra nyckelord är filter på en kolumn (`enhet=\"Centralt\"`) och läggs till `where`."]
+    return "\n".join(lines)
+
+
+GENERATORS: dict[str, Callable[[], str]] = {"felkoder": markdown_table, "kinds": kinds_table,
+                                            **{f"makro-{name}": partial(macro_table, name) for name in MACROS}}
 DOCUMENTS = ("macros/MACROS.md", "CONTRIBUTING.md", "data/README.md")
 
 

@@ -3,6 +3,7 @@
 Användning: scripts/screenshot SITE_DIR PAGE_PATH [PAGE_PATH ...] [--out tests/artifacts/screenshots]
        [--search QUERY]   öppnar sökrutan på varje sida, skriver QUERY och väntar på träffarna
        [--scroll-to SELECTOR]   visar det elementet överst i stället för sidans första skärm
+       [--modes light,dark,mobile,mobile-dark]   vilka lägen (standard: light,dark,mobile)
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+MODES = {"light": (1280, "light"), "dark": (1280, "dark"), "mobile": (375, "light"), "mobile-dark": (375, "dark")}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -52,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="whole page, not only the first screen")
     parser.add_argument("--search", help="type this into the search box and show the results")
     parser.add_argument("--scroll-to", help="CSS selector of an element to show at the top of the screen")
+    parser.add_argument("--modes", default="light,dark,mobile", help="comma-separated: " + ", ".join(MODES))
     args = parser.parse_args(argv)
+    unknown = [m for m in args.modes.split(",") if m not in MODES]
+    if unknown:
+        parser.error(f"okänt läge {', '.join(unknown)}; lägen: {', '.join(MODES)}")
     args.out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.site)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for mode, width, scheme in (("light", 1280, "light"), ("dark", 1280, "dark"), ("mobile", 375, "light")):
+        for mode in args.modes.split(","):
+            width, scheme = MODES[mode]
             context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
             page = context.new_page()
             for path in args.pages:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/serve", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard 8000)")
-    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="projektets mkdocs.yml")
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), help="projektets mkdocs.yml (standard: i mappen du står i)")
     args = parser.parse_args(argv)
     import logging
     handler = logging.StreamHandler()

@@ -10,6 +10,7 @@ from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
 from .notes import Collector, Footnotes
+from .downloads import Downloads, ShownData, column_header, downloads_for
 from .table import source_text
 from .value import numeric_field
 
@@ -44,6 +45,12 @@ class BudgetView:
     csv_url: str
     csv_name: str
     footnotes: Footnotes = ()
+    downloads: Downloads | None = None
+
+    def shown_data(self) -> ShownData:
+        headers = (self.headers[0], *(column_header(h, self.unit) for h in self.headers[1:]))
+        return ShownData(headers, (False, *(True for _ in self.headers[1:])),
+                         tuple((r.label, *(c.text for c in r.cells)) for r in self.rows))
 
 
 def _default(resource: Resource, names: tuple[str, ...]) -> str:
@@ -66,12 +73,12 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
     notes = Collector(resource)
     for position in map(int, frame.index):
         level = str(levels[position]) if levels is not None and levels[position] in TOTAL_LEVELS else ""
-        gap = resource.frame.at[position, deviation]
+        gap = resource.cell(deviation, position)
         row_notes = notes.at(position, label, whole_row=True)
         cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),
                                  f.name == deviation and gap is not None and gap < 0, notes.at(position, f.name))
                       for f in fields)
-        rows.append(BudgetRow(str(resource.frame.at[position, label]), cells, level, row_notes))
+        rows.append(BudgetRow(str(resource.cell(label, position)), cells, level, row_notes))
     shown_unit = unit or row_unit(resource, fields[0], int(frame.index[0])) or ""
     view_chart = None
     if show_chart:
@@ -83,7 +90,8 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
         headers=(resource.get_field(label).title, *(f.title for f in fields)),
         unit=unit_label(shown_unit),
         rows=tuple(rows), chart=view_chart, source=source_text(resource), csv_url=csv_url,
-        csv_name=resource.csv_name, footnotes=notes.footnotes)
+        csv_name=resource.csv_name, footnotes=notes.footnotes,
+        downloads=downloads_for(resource.package, element_id))
 
 
 def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,
@@ -109,15 +117,15 @@ def budget_sentence(resource: Resource, frame, outcome: str, deviation: str, lab
     sentences = []
     if len(totals) == 1:
         position = int(totals.index[0])
-        gap = resource.frame.at[position, deviation]
+        gap = resource.cell(deviation, position)
         if gap is not None:
             amount = format_cell(resource, field, position, unit=unit, absolute=True)
             verdict = ("ett underskott" if gap < 0 else "ett överskott" if gap > 0 else "ingen avvikelse")
             direction = " – över budget" if gap < 0 else " – under budget" if gap > 0 else ""
             sentences.append(f"{subject} visar {verdict}{f' på {amount}' if gap else ''} mot budget totalt{direction}.")
     parts = frame[frame["niva"] == "post"] if "niva" in resource.field_names else frame
-    deficits = [str(resource.frame.at[int(p), label]) for p in parts.index
-                if resource.frame.at[int(p), deviation] is not None and resource.frame.at[int(p), deviation] < 0]
+    deficits = [str(resource.cell(label, int(p))) for p in parts.index
+                if resource.cell(deviation, int(p)) is not None and resource.cell(deviation, int(p)) < 0]
     if deficits:
         named = deficits[0] if len(deficits) == 1 else ", ".join(deficits[:-1]) + " och " + deficits[-1]
         sentences.append(f"{len(deficits)} av {len(parts)} rader visar underskott: {named}.")

@@ -40,7 +40,7 @@ def format_cell(resource: Resource, field: Field, position: int, *, unit: str | 
                 decimals: int | None = None, signed: bool = False, absolute: bool = False,
                 bare: bool = False) -> str:
     """The page text of one cell; numbers get Swedish format and (unless bare) their unit."""
-    value = resource.frame.at[position, field.name]
+    value = resource.cell(field.name, position)
     if value is None:
         return "–"
     if not field.numeric:

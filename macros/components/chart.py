@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .figure import ChartSpec, Series, chart_height, figure_json
+from .downloads import Downloads, ShownData, downloads_for
+from .figure import ChartSpec, LegendItem, Series, chart_height, figure_json, least_height, legend
 from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
@@ -29,8 +30,14 @@ class ChartView:
     figure_json: str
     height: int                # the plot's height in px: reserved before the chart is drawn (no layout shift)
     table: TableView
-    csv_url: str
+    csv_url: str               # the whole resource (machine format)
     csv_name: str
+    legend: tuple[LegendItem, ...] = ()    # one item per series when there are several
+    downloads: Downloads | None = None     # the chart's own rows and columns (its table) as files
+    least_height: int = 200                # px: the lowest an embed frame may make the plot
+
+    def shown_data(self) -> ShownData:
+        return self.table.shown_data()
 
 
 def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str | Sequence[str],
@@ -68,7 +75,7 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     if horizontal is None:
         horizontal = type != "line" and max(len(c) for c in categories) > LONG_LABEL
     spec = ChartSpec(kind=type, categories=categories, series=built, horizontal=horizontal,
-                     unit_label=unit_label(shown_unit), x_title=resource.get_field(x).title)
+                     unit_label=unit_label(shown_unit))
     chart_title = title or resource.title
     notes = Collector(resource)   # a bar is one row of the resource: its notes go with it in the chart's table
     cell_notes = [[notes.at(positions[cat], column, whole_row=True) if cat in positions else ()
@@ -83,8 +90,9 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     )
     return ChartView(
         id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),
-        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec), table=table,
-        csv_url=csv_url, csv_name=resource.csv_name,
+        source=source_text(resource), summary=summarise(spec), figure_json=figure_json(spec), height=chart_height(spec),
+        table=table, csv_url=csv_url, csv_name=resource.csv_name, legend=legend(spec),
+        downloads=downloads_for(resource.package, element_id), least_height=least_height(spec),
     )
 
 
@@ -107,7 +115,7 @@ def _series(resource: Resource, name: str, positions: dict[str, int], column: st
     texts: list[str] = []
     for category in categories:
         position = positions.get(category)
-        raw = None if position is None else resource.frame.at[position, column]
+        raw = None if position is None else resource.cell(column, position)
         if position is None or raw is None:
             values.append(None)
             texts.append("–")

@@ -18,6 +18,7 @@ class DatasetRow:
     fields: str
     csv_name: str
     hash: str
+    unreleased: bool = False     # changed since the release: the preview marks it "ej släppt"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class DataPageView:
     last_changed: str = ""
     next_report: str = ""
     next_report_note: str = ""
+    unreleased: tuple[str, ...] = ()    # CSV names changed since the release (preview only)
 
 
 def readable_date(text: object) -> str:
@@ -107,16 +109,19 @@ def data_page(package: Package, earlier: Iterable[EarlierVersion] = (), *, hashe
     changes = package.changes if changes is None else changes
     dates = [str(c["date"]) for c in changes if c.get("date")]
     published = hashes or {}
+    changed = {f.rsplit("/", 1)[-1] for f in package.unreleased}
     return DataPageView(
         title=package.title, organisation=package.organisation, committee=package.committee,
         version=package.version, licence=licence,
         sources=tuple(s.get("title", "") for s in package.sources),
         datasets=tuple(DatasetRow(r.title, r.description, len(r.frame), ", ".join(f.title for f in r.fields),
-                                  r.csv_name, published.get(r.name, "")) for r in package.resources.values()),
+                                  r.csv_name, published.get(r.name, ""), r.csv_name in changed)
+                       for r in package.resources.values()),
         changes=tuple(_change(c, package, by_version) for c in reversed(changes)),
         period=_period(descriptor), published=readable_date(descriptor.get("published")),
         last_changed=readable_date(max(dates)) if dates else "",
         next_report=(f"{next_report.get('title', '')}, väntas {readable_date(next_report.get('expected'))}"
                      if next_report.get("expected") else str(next_report.get("title", ""))),
         next_report_note=str(next_report.get("note", "")),
+        unreleased=tuple(sorted(changed)),
     )

@@ -87,7 +87,7 @@ def _previous_positions(resource: Resource, frame, key: str, period: str) -> dic
     """For long resources (one row per indicator and period): each row's row of the period before."""
     found: dict[int, int] = {}
     for _, part in resource.frame.groupby(key, sort=False):
-        ordered = sorted(part.index, key=lambda p: str(resource.frame.at[p, period]))
+        ordered = sorted(part.index, key=lambda p: str(resource.cell(period, p)))
         for before, after in zip(ordered, ordered[1:]):
             found[int(after)] = int(before)
     return {p: found[p] for p in map(int, frame.index) if p in found}

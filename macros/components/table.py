@@ -13,6 +13,7 @@ from ..format import format_period_key
 from ..status import Status, status_of
 from .cells import column_unit, format_cell, is_status_field
 from .notes import Collector
+from .downloads import Downloads, ShownData, column_header, downloads_for
 
 # Row-role columns: the legacy niva/grupp and the role/key/parent form scripts/import writes.
 HIDDEN_BY_DEFAULT = ("niva", "grupp", "roll", "overordnad", "rad")
@@ -53,6 +54,12 @@ class TableView:
     csv_url: str
     csv_name: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    downloads: Downloads | None = None     # its own rows as files (None: a chart's table, the chart offers them)
+
+    def shown_data(self) -> ShownData:
+        return ShownData(tuple(column_header(c.label, c.unit) for c in self.columns),
+                         tuple(c.numeric for c in self.columns),
+                         tuple((r.header.text, *(c.text for c in r.cells)) for r in self.rows))
 
 
 def default_columns(resource: Resource) -> list[str]:
@@ -99,12 +106,12 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         cells = []
         for index, fld in enumerate(fields):
             cell_notes = notes.at(int(position), fld.name, whole_row=index == 0)
-            value = resource.frame.at[position, fld.name]
+            value = resource.cell(fld.name, position)
             status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
                               fld.numeric, cell_notes, status))
-        level = resource.frame.at[position, "niva"] if "niva" in resource.field_names else (
-            ROLE_LEVELS.get(resource.frame.at[position, "roll"], "") if "roll" in resource.field_names else "")
+        level = resource.cell("niva", position) if "niva" in resource.field_names else (
+            ROLE_LEVELS.get(resource.cell("roll", position), "") if "roll" in resource.field_names else "")
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
     return TableView(
         id=element_id, caption=caption or resource.title,
@@ -112,6 +119,7 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         rows=tuple(rows),
         footnotes=notes.footnotes,
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
+        downloads=downloads_for(resource.package, element_id),
     )
 
 
@@ -155,5 +163,6 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
         id=table_id, caption=caption or resource.title, columns=columns, rows=tuple(rows),
         footnotes=notes.footnotes,
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
+        downloads=downloads_for(resource.package, table_id),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..data.model import Resource
-from ..data.query import require_column, select, select_one
+from ..data.query import require_column, select, select_position
 from ..errors import Problem, ReportError
 from ..format import convert, format_number, format_value
 from .cells import check_unit_option, format_cell, row_unit, suppressed, cell_decimals
@@ -23,8 +23,8 @@ def value(resource: Resource, column: str, *, where: Mapping[str, object] | None
           decimals: int | None = None, signed: bool = False, absolute: bool = False, bare: bool = False) -> str:
     """The formatted cell of the one row that matches where: '−1 158 tkr'."""
     require_column(resource, column)
-    row = select_one(resource, where or {})
-    return format_cell(resource, resource.get_field(column), int(row.name), unit=unit, decimals=decimals,
+    position = select_position(resource, where or {})
+    return format_cell(resource, resource.get_field(column), position, unit=unit, decimals=decimals,
                        signed=signed, absolute=absolute, bare=bare)
 
 
@@ -37,20 +37,19 @@ def change(resource: Resource, column: str, by: str, start: object, end: object,
     where = where or {}
     field = numeric_field(resource, column)
     require_column(resource, by)
-    first = select_one(resource, {**where, by: start})
-    last = select_one(resource, {**where, by: end})
-    positions = (int(first.name), int(last.name))
-    if first[column] is None or last[column] is None:
-        raise ReportError([Problem("RV304", f"värde saknas för '{column}' vid {by}={start if first[column] is None else end}",
+    positions = (select_position(resource, {**where, by: start}), select_position(resource, {**where, by: end}))
+    first, last = (resource.cell(column, p) for p in positions)
+    if first is None or last is None:
+        raise ReportError([Problem("RV304", f"värde saknas för '{column}' vid {by}={start if first is None else end}",
                                    "välj perioder som har värden")])
-    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+    if any(suppressed(resource, field, resource.cell(column, p)) for p in positions):
         raise ReportError([Problem("RV309", "skillnaden skulle avslöja ett skyddat litet tal",
                                    "visa inte förändringen för sekretesskyddade värden")])
     source_unit = row_unit(resource, field, positions[1])
     if percent:
-        return _percent_change(first[column], last[column], f"{by}={start}", unit, decimals, signed, absolute, bare)
+        return _percent_change(first, last, f"{by}={start}", unit, decimals, signed, absolute, bare)
     check_unit_option(field, unit, source_unit)
-    difference = last[column] - first[column]
+    difference = last - first
     shown_unit = "procentenheter" if source_unit == "procent" else (unit or source_unit)
     if unit and source_unit != "procent":
         difference = convert(difference, source_unit, unit)
@@ -87,12 +86,12 @@ def total(resource: Resource, column: str, *, where: Mapping[str, object] | None
     if len(units) > 1:
         raise ReportError([Problem("RV306", f"raderna har olika enheter ({', '.join(sorted(map(str, units)))})",
                                    "filtrera så att alla rader har samma enhet")])
-    if any(suppressed(resource, field, resource.frame.at[p, column]) for p in positions):
+    if any(suppressed(resource, field, resource.cell(column, p)) for p in positions):
         raise ReportError([Problem("RV309", "summan skulle avslöja ett skyddat litet tal",
                                    "visa inte summor av sekretesskyddade värden")])
     source_unit = units.pop()
     check_unit_option(field, unit, source_unit)
-    amount = sum(resource.frame.at[p, column] or 0 for p in positions)
+    amount = sum(resource.cell(column, p) or 0 for p in positions)
     if unit and unit != source_unit:
         amount = convert(amount, source_unit, unit)
     places = decimals if decimals is not None else (

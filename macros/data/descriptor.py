@@ -7,12 +7,12 @@ located errors, not surprises later.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 from typing import Iterator
 
-import frictionless
 
 from ..errors import Problem, ReportError, choice_list, did_you_mean
 from ..format import UNIT_LABELS
@@ -179,13 +179,23 @@ def _check_resource(res: dict, rel: str) -> Iterator[Problem]:
         if res.get(key) is not None and not isinstance(res.get(key), str):
             yield Problem("RV108", f"'{key}' i resursen '{name}' ska vara en text", f"skriv \"{key}\": \"…\"",
                           file=rel, field=name)
-    try:
-        frictionless.Schema.from_descriptor(res["schema"])
-    except frictionless.FrictionlessException as error:
-        yield problem_from_exception(error, rel, name)
+    schema_problem = _schema_problem(json.dumps(res["schema"], sort_keys=True, ensure_ascii=False), rel, name)
+    if schema_problem:
+        yield schema_problem
         return
     yield from _units(res, rel)
     yield from _suppress(res, rel)
+
+
+@functools.lru_cache(maxsize=4096)
+def _schema_problem(schema: str, rel: str, name: str) -> Problem | None:
+    """frictionless' own check of a Table Schema (costly: kept per distinct schema, as many resources share one)."""
+    import frictionless   # only when the descriptor's verdict is not in the cache
+    try:
+        frictionless.Schema.from_descriptor(json.loads(schema))
+    except frictionless.FrictionlessException as error:
+        return problem_from_exception(error, rel, name)
+    return None
 
 
 def _units(res: dict, rel: str) -> Iterator[Problem]:

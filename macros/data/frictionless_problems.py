@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
-import frictionless
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
+
+if TYPE_CHECKING:   # imported where the pass runs: a build from a warm cache never loads frictionless
+    import frictionless
 
 _SWEDISH_NUMBER = re.compile(r"^[-\u2212]?\s?\d{1,3}([ \u00a0]\d{3})*(,\d+)?\s?%?$|^[-\u2212]?\d+,\d+$")
 _TYPE_HINTS = {

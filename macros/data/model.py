@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -69,6 +70,32 @@ class Resource:
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    @cached_property
+    def _columns(self) -> dict[str, list]:
+        return {name: self.frame[name].tolist() for name in self.frame.columns}
+
+    @cached_property
+    def _raw_columns(self) -> dict[str, list]:
+        return {name: self.raw[name].tolist() for name in self.raw.columns}
+
+    def cell(self, column: str, position: int) -> object:
+        """The typed value at a row position (the frames' index is positions): plain lists, not pandas lookups."""
+        return self._columns[column][position]
+
+    def key_index(self, column: str, key) -> dict[str, list[int]]:
+        """Row positions by the key of their value in column (kept: filters select by it again and again)."""
+        cache = self.__dict__.setdefault("_key_indexes", {})
+        if column not in cache:
+            index: dict[str, list[int]] = {}
+            for position, value in enumerate(self._columns[column]):
+                index.setdefault(key(value), []).append(position)
+            cache[column] = index
+        return cache[column]
+
+    def raw_cell(self, column: str, position: int) -> str:
+        """The cell as written in the CSV."""
+        return self._raw_columns[column][position]
+
     def get_field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
@@ -92,3 +119,5 @@ class Package:
     resources: dict[str, Resource] = field(default_factory=dict)
     descriptor: dict = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)
+    content_key: str = ""          # digest of the package folder's files (set by the catalog)
+    unreleased: list[str] = field(default_factory=list)   # CSVs changed since the release (RV140; preview only)

@@ -23,7 +23,7 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
     """Load and validate a datapackage; raise ReportError with every problem found (errors first)."""
     rel = _rel(descriptor_path, root)
     descriptor, descriptor_bytes = read_descriptor(descriptor_path, rel)
-    problems: list[Problem] = list(check_descriptor(descriptor, rel))
+    problems: list[Problem] = _descriptor_problems(descriptor, descriptor_bytes, rel, cache_dir)
     _raise_errors(problems)
     package_id = (descriptor_path.parent.relative_to(root / "data").as_posix()
                   if (root / "data") in descriptor_path.parents else descriptor_path.parent.name)
@@ -58,13 +58,39 @@ def load_package(descriptor_path: Path, root: Path, *, check_hashes: bool = Fals
         resource = build_resource(res, rel_csv, data, found, package)
         problems.extend(resource.notes)
         package.resources[resource.name] = resource
-    found_by_rules = check_package(package.resources, {r["name"]: r for r in descriptor["resources"]}, descriptor, rel)
+    found_by_rules = _rule_problems(package, descriptor, rel, key, cache_dir)
     for resource in package.resources.values():
         resource.notes += [p for p in found_by_rules if p.file == resource.file and p.severity != "error"]
     problems.extend(found_by_rules)
     _raise_errors(problems)
     package.notes = [p for p in problems if p.severity != "error"]
+    package.unreleased = [p.file for p in package.notes if p.code == "RV140"]   # shown as "ej släppt"
     return package
+
+
+def _descriptor_problems(descriptor: dict, data: bytes, rel: str, cache_dir: Path | None) -> list[Problem]:
+    """check_descriptor, or its verdict on these very bytes from the cache (its frictionless schema pass is slow)."""
+    check_key = cache.checks_key("descriptor", rel, data)
+    known = cache.load_checks(cache_dir, "descriptor", check_key)
+    if known is not None:
+        return list(known)
+    problems = list(check_descriptor(descriptor, rel))
+    if not any(p.severity == "error" for p in problems):
+        cache.store_checks(cache_dir, "descriptor", check_key, problems)
+    return problems
+
+
+def _rule_problems(package: Package, descriptor: dict, rel: str, key: str, cache_dir: Path | None) -> list[Problem]:
+    """The relation rules over every resource; kept by the package's bytes once every resource loaded cleanly."""
+    complete = len(package.resources) == len(descriptor["resources"])
+    check_key = cache.checks_key("rules", rel, key)
+    known = cache.load_checks(cache_dir, "rules", check_key) if complete else None
+    if known is not None:
+        return list(known)
+    problems = check_package(package.resources, {r["name"]: r for r in descriptor["resources"]}, descriptor, rel)
+    if complete and not any(p.severity == "error" for p in problems):
+        cache.store_checks(cache_dir, "rules", check_key, problems)
+    return problems
 
 
 def _raise_errors(problems: list[Problem]) -> None:

@@ -18,14 +18,14 @@ def printed_decimals(resource: Resource, field: Field, position: int) -> int:
             return declared
     if field.decimals is not None:
         return field.decimals
-    return decimals_of(str(resource.raw.at[position, field.name]), field.decimal_char)
+    return decimals_of(str(resource.raw_cell(field.name, position)), field.decimal_char)
 
 
 def row_decimals(resource: Resource, field: Field, position: int) -> int | None:
     """The whole number in the field's decimalsField on this row, or None when it is empty or not a number."""
     if field.decimals_field not in resource.frame.columns:
         return None  # reported as RV108
-    cell = resource.frame.at[position, field.decimals_field]
+    cell = resource.cell(field.decimals_field, position)
     try:
         decimals = int(str(cell).strip())
     except ValueError:
@@ -35,7 +35,7 @@ def row_decimals(resource: Resource, field: Field, position: int) -> int | None:
 
 def cell_unit(resource: Resource, field: Field, position: int) -> str | None:
     if field.unit_field and field.unit_field in resource.frame.columns:
-        unit = resource.frame.at[position, field.unit_field]
+        unit = resource.cell(field.unit_field, position)
         return str(unit) if unit else None
     return field.unit
 

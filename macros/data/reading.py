@@ -9,8 +9,7 @@ import datetime as dt
 import decimal
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import frictionless
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, ReportError
 from .frictionless_problems import problem_from_exception, problem_from_package_error, problems_from_report
@@ -18,6 +17,9 @@ from .frictionless_problems import problem_from_exception, problem_from_package_
 MAX_LINE = 1_000_000       # characters; a longer line is a file without line ends, not data
 MAX_CSV_BYTES = 50 * 1024 * 1024
 LOCAL_PROPS = ("hash", "bytes")
+
+if TYPE_CHECKING:
+    import frictionless
 
 
 @dataclass
@@ -79,6 +81,7 @@ def plain(value: object) -> object:
 def rows_with_frictionless(descriptor: dict, base: Path, rel_desc: str, rel_csvs: dict[str, str],
                            readable: dict[str, bytes]) -> dict[str, Pass]:
     """One frictionless pass per readable resource (in a package, so foreign keys resolve); name → Pass."""
+    import frictionless   # here, not at the top: a build whose packages are all in the cache never needs it
     plain_descriptor = {**descriptor, "resources": [{k: v for k, v in r.items() if k not in LOCAL_PROPS}
                                                     for r in descriptor["resources"]]}
     try:

@@ -23,8 +23,8 @@ def period_year(text: object) -> int | None:
 
 def row_period(resource: Resource, position: int) -> str:
     """The period of one indicator row: its own `period` cell, else the resource's period."""
-    if "period" in resource.field_names and resource.frame.at[position, "period"] is not None:
-        return str(resource.frame.at[position, "period"])
+    if "period" in resource.field_names and resource.cell("period", position) is not None:
+        return str(resource.cell("period", position))
     return resource.period
 
 
@@ -34,7 +34,7 @@ def kolada_rows(package: Package) -> Iterable[tuple[str, int]]:
         if resource.kind != "indicators" or "kolada_id" not in resource.field_names:
             continue
         for position in map(int, resource.frame.index):
-            kpi, year = resource.frame.at[position, "kolada_id"], period_year(row_period(resource, position))
+            kpi, year = resource.cell("kolada_id", position), period_year(row_period(resource, position))
             if kpi and year:
                 yield str(kpi), year
 

@@ -51,3 +51,16 @@ def check_nav(nav: object, pages: set[str]) -> Iterator[Problem]:
             yield Problem("RV406", f"nav pekar på '{target}', som inte finns",
                           f"{did_you_mean(target, pages)}rätta eller ta bort raden under nav:",
                           file="mkdocs.yml", field="nav")
+
+
+def check_decisions(reports: Sequence[tuple[str, str, str]], changes: Mapping[str, list]) -> Iterator[Problem]:
+    """(place, package, status) of every report page: a page never says "förslag" once its package's `changes`
+    record the decision (scripts/release --decision writes both)."""
+    for place, package, status in reports:
+        decisions = [e["decision"] for e in changes.get(package, []) if isinstance(e, Mapping)
+                     and isinstance(e.get("decision"), Mapping)]
+        if status == "förslag" and decisions:
+            shown = ", ".join(str(v) for v in decisions[-1].values())
+            yield Problem("RV420", f"sidan säger att rapporten är ett förslag, men datapaketet har beslutet ({shown})",
+                          "skriv status: beslutad och decision med datum och paragraf i sidhuvudet, eller kör "
+                          f"scripts/release data/{package} --decision ÅÅÅÅ-MM-DD", page=place, field="report.status")

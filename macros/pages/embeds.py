@@ -36,13 +36,15 @@ def embed_files(records: list[ChartRecord], policy: str, stylesheets: tuple[str,
     for record in records:
         target = embed_url(record.page_url, record.chart.id)
         chart = record.chart
-        moved = dataclasses.replace(chart, csv_url=UP + chart.csv_url,
-                                    table=dataclasses.replace(chart.table, csv_url=UP + chart.table.csv_url))
+        # the chart's links start from the page's link base, which is `prefix` above the page's folder
+        up = UP + "../" * len([part for part in record.prefix.split("/") if part])
+        moved = dataclasses.replace(chart, csv_url=up + chart.csv_url,
+                                    table=dataclasses.replace(chart.table, csv_url=up + chart.table.csv_url))
         view = EmbedView(
             title=chart.title, page_title=record.page_title, page_url=UP, policy=Markup(policy),  # our constant
             stylesheets=tuple(relative(target, s) for s in stylesheets), icon=relative(target, icon) if icon else "",
             charts_js=relative(target, "assets/javascripts/charts.js"),
             embed_js=relative(target, "assets/javascripts/embed.js"),
-            figure=Markup(render("chart.html", chart=moved, embedded=True)))
+            figure=Markup(render("chart.html", chart=moved, embedded=True, page_prefix=UP)))
         files.append(PublishedFile(target + "index.html", (render("embed_page.html", embed=view) + "\n").encode()))
     return files

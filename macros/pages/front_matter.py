@@ -6,7 +6,9 @@ located RV408 instead of a traceback.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -53,8 +55,30 @@ def split_front_matter(text: str, page: str) -> FrontMatter:
         return FrontMatter({}, body, body_line, (Problem(
             "RV413", f"sidhuvudet är {len(block.encode('utf-8')) // 1024} kB; gränsen är {MAX_FRONT_MATTER // 1024} kB",
             "ett sidhuvud behöver bara rapportens uppgifter; flytta text till sidan", page=page, line=1),))
+    meta, problems = _cached(block, page)   # the preview reads unchanged headers from memory
+    return FrontMatter(copy.deepcopy(meta), body, body_line, problems)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached(block: str, page: str) -> tuple[dict, tuple[Problem, ...]]:
     meta, problems = _load(block, page)
-    return FrontMatter(meta, body, body_line, tuple(problems))
+    return meta, tuple(problems)
+
+
+def front_matter_block(text: str) -> tuple[int, str] | None:
+    """Where the header's YAML starts in the page, and its text: for a tool that edits a value in place."""
+    match = _FRONT.match(text)
+    if not match:
+        return None
+    return (match.start(1), match.group(1)) if match.group(1) is not None else (match.end(), "")
+
+
+def compose_front_matter(block: str) -> yaml.Node | None:
+    """The header as YAML nodes with their positions, under the reader's limits (no anchors, no aliases)."""
+    try:
+        return yaml.compose(block, Loader=_BoundedLoader)
+    except _AliasRefused:
+        raise yaml.YAMLError("YAML-ankare och alias tillåts inte") from None
 
 
 def _load(block: str, page: str) -> tuple[dict, list[Problem]]:

@@ -5,6 +5,7 @@ assembled from data text.
 """
 from __future__ import annotations
 
+from ..components.downloads import offered
 from ..components.listing import dataset_listing, report_listing
 from ..data.model import Package
 from ..links import DATA_FOLDER, data_url
@@ -12,6 +13,7 @@ from ..render import render
 from ..report_meta import PageEntry, reports_of
 from .indicators import FOLDER, IndicatorPage, index_entries, indicator_pages
 from .model import Fragments, OutputPage, PublishedFile
+from .publish import figure_files
 from .navigation import REPORT_TYPES_FOLDER, TYPE_PLURALS, type_page_src, type_sections
 from ..opendata.comparisons import lookup
 from ..opendata.kolada_cache import KoladaCache
@@ -93,19 +95,23 @@ def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
                                                                            pages=index_entries(found)))]
     made += [generated(fragments, page.src, page.title, render("indicator_page.html", page=page)) for page in found]
     files = [PublishedFile(f"{FOLDER}/{page.slug}/{page.csv_name}", page.compared.csv) for page in found]
+    for page in found:   # each chart's own rows, as under every chart of a report
+        for chart_view in page.compared.charts:
+            files += [f for downloads, shown in offered(chart_view)
+                      for f in figure_files(f"{FOLDER}/{page.slug}/", downloads, shown)]
     return found, made, files
 
 
 def extra_nav(pages: list[PageEntry], packages: list[Package], indicators: list[IndicatorPage]) -> list[dict]:
-    """The sections after the organisations: report types, indicators, data."""
+    """The sections after the organisations: report types, indicators, data.
+
+    The indicator pages and the data pages are reached from their index pages and from each report, not listed in
+    the navigation: a navigation with one entry per package and indicator would be drawn on every one of those
+    pages, a cost that grows with the square of the archive (and a sidebar nobody reads)."""
     sections: list[dict] = [{"Rapporttyper": [{"Alla rapporter": f"{REPORT_TYPES_FOLDER}/index.md"},
                                               *type_sections(pages)]}]
     if indicators:
-        sections.append({"Nyckeltal": [{"Alla nyckeltal": f"{FOLDER}/index.md"},
-                                       *({p.title: p.src} for p in indicators)]})
-    by_org: dict[str, list] = {}
-    for package in sorted(packages, key=lambda p: (p.organisation, p.title)):
-        by_org.setdefault(package.organisation or "Övriga", []).append({package.title: data_url(package.id, "index.md")})
-    if by_org:
-        sections.append({"Data": [f"{DATA_FOLDER}/index.md", *({org: entries} for org, entries in by_org.items())]})
+        sections.append({"Nyckeltal": f"{FOLDER}/index.md"})
+    if packages:
+        sections.append({"Data": f"{DATA_FOLDER}/index.md"})
     return sections

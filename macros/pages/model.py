@@ -52,6 +52,7 @@ class ChartRecord:
     page_url: str
     page_title: str                  # "Årsredovisning 2024 (Borgholms kommun · Socialnämnden)"
     chart: ChartView
+    prefix: str = ""                 # from the page's link base to its folder ("" with mkdocs; Zensical: "rapport/")
 
 
 @dataclass

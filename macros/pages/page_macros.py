@@ -16,6 +16,7 @@ from typing import Callable
 from ..components.chart import ChartView
 from ..components.inline_notes import figure_cells
 from ..components.notes import Renumbered
+from ..components.downloads import offered
 from ..components.registry import MACROS, MacroSpec, bind
 from ..data import Catalog, Package, Resource
 from ..errors import Problem, ReportError
@@ -26,7 +27,8 @@ from ..render import render
 from ..render.inert import inert_text
 from ..render.sandbox import LINE_KEYWORD
 from ..report_meta import PageEntry, ReportMeta
-from .model import ChartRecord, Fragments, MacroUse
+from .model import ChartRecord, Fragments, MacroUse, PublishedFile
+from .publish import figure_files
 
 
 TEXT_NOTES = "rv-text"   # the footnote anchors of the narrative: #rv-text-not-1
@@ -43,6 +45,7 @@ class BuildContext:
     today: dt.date | None = None        # the build's date: a report's status follows its decision date
     indexes: dict[str, str] = field(default_factory=dict)   # organisation → src of its overview page
     series: dict = field(default_factory=dict)              # (organisation, committee) → its reports, oldest first
+    kolada_key: str = ""                # a digest of that cache, for the page cache
 
     def link_base(self, entry: PageEntry) -> str:
         """The folder (below the site root) that relative links on the page start from."""
@@ -65,9 +68,12 @@ class PageMacros:
         self.problems: list[Problem] = []
         self.uses: list[MacroUse] = []
         self.charts: list[ChartRecord] = []
+        self.files: list[PublishedFile] = []      # each table's and chart's own rows (filer/<id>.csv …)
         self._ids: set[str] = set()
         self._count = 0
         self.text_notes = Renumbered()   # footnotes of the figures written inline in the narrative
+        self.tokens: list[str] = []          # the fragments this page made
+        self.reads_site = False              # whether a macro read the site's pages or packages (a listing)
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {name: self._macro(spec) for name, spec in MACROS.items()}
@@ -82,7 +88,6 @@ class PageMacros:
                 self.problems += [Problem(**{**p.__dict__, "page": self.src, "line": line,
                                              "message": f"{p.message} — i {text}"}) for p in error.problems]
                 return ""
-        call.rv_macro = True  # type: ignore[attr-defined]   # the sandbox calls nothing else
         return call
 
     def resource(self, name: str) -> Resource:
@@ -103,10 +108,14 @@ class PageMacros:
         if spec.template is None:
             return inert_text(view) + self._note_refs(spec, resource, options, line)
         for chart in charts_in(view):
-            self.charts.append(ChartRecord(self.src, self.url, self.title, chart))
+            self.charts.append(ChartRecord(self.src, self.url, self.title, chart, self.page_prefix))
+        for downloads, shown in offered(view):
+            self.files += figure_files(self.url, downloads, shown)
         self._count += 1
         html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
-        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+        token = self.context.fragments.add(f"{self.src}#{self._count}", html)
+        self.tokens.append(token)
+        return token
 
     def _note_refs(self, spec: MacroSpec, resource: Resource | None, options: dict, line: int | None) -> str:
         """Markers after an inline figure whose cells have footnotes; the notes are listed at the end of the page."""
@@ -140,9 +149,9 @@ class PageMacros:
             elif name == "csv_url" and resource is not None:
                 supplied[name] = relative(self.base, data_url(resource.package, resource.csv_name))
             elif name == "pages":
-                supplied[name] = self.context.entries
+                supplied[name], self.reads_site = self.context.entries, True
             elif name == "packages":
-                supplied[name] = self.context.packages
+                supplied[name], self.reads_site = self.context.packages, True
             elif name == "url_of":
                 supplied[name] = lambda target: relative(self.base, target)
             elif name == "resolve":

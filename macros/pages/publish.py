@@ -1,13 +1,19 @@
-"""The data files a package publishes: CSVs safe for spreadsheets and free of suppressed counts, in every version.
+"""The data files the site publishes: CSVs safe for spreadsheets and free of suppressed counts, in every version.
 
 The published copy of a CSV is its source with small counts emptied (`suppress`) and formula-like text cells
 quoted out; the published datapackage.json records the hash and size of those published bytes, so nothing on the
 site describes (or lets anyone recover) the unsuppressed file. Corrections of suppressed cells are masked too.
+
+Every table and chart also gets two files of exactly what it shows (`figure_files`), written from the cells as
+the page prints them: a suppressed count is "1–4" there, never its value.
 """
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -15,6 +21,8 @@ from ..data.csv_safety import neutralise_csv
 from ..data.model import Package, Resource, sha256_of
 from ..data.suppression import suppress_csv
 from ..data.versions import EarlierVersion, earlier_versions
+from ..components.downloads import Downloads, ShownData
+from ..data.csv_safety import neutralise
 from ..errors import Problem
 from ..links import data_url
 from .model import PublishedFile
@@ -124,3 +132,48 @@ def _publish_earlier(version: EarlierVersion, suppressed: dict) -> dict[str, byt
         out[name] = published_csv(data, _text_fields(schemas.get(name, {})), fields, below)
     out = {"datapackage.json": _describe(old, out, suppressed), **out}
     return out
+
+
+SWEDISH_NUMBER = re.compile(r"([+\u2212-]?)(\d{1,3}(?:[\u00a0\u202f ]\d{3})+|\d+)(?:,(\d+))?")
+SHOWN_RANGE = re.compile(r"\d+\u2013\d+")     # a suppressed small count as the page shows it: "1–4"
+BOM = "\ufeff"
+
+
+def figure_files(page_url: str, downloads: Downloads, shown: ShownData) -> list[PublishedFile]:
+    """A table's or chart's own rows: machine CSV and a CSV for Swedish Excel, beside its page."""
+    return [PublishedFile(page_url + downloads.csv_url, shown_csv(shown)),
+            PublishedFile(page_url + downloads.excel_url, excel_csv(shown))]
+
+
+def shown_csv(shown: ShownData) -> bytes:
+    """Like the resource CSVs: UTF-8, commas, dot decimals, '-' for minus; '–' and a suppressed range are empty."""
+    return _write(shown, ",", "\n", lambda number: number.replace(",", "."), keep_ranges=False).encode("utf-8")
+
+
+def excel_csv(shown: ShownData) -> bytes:
+    """What Swedish Excel opens by a double click: BOM, semicolons, decimal comma, CRLF; '1–4' stays text."""
+    return (BOM + _write(shown, ";", "\r\n", lambda number: number, keep_ranges=True)).encode("utf-8")
+
+
+def _write(shown: ShownData, delimiter: str, newline: str, decimal, *, keep_ranges: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=newline)
+    writer.writerow([neutralise(h) for h in shown.headers])
+    for row in shown.rows:
+        writer.writerow([_cell(text, numeric, decimal, keep_ranges) for text, numeric in zip(row, shown.numeric)])
+    return out.getvalue()
+
+
+def _cell(text: str, numeric: bool, decimal, keep_ranges: bool) -> str:
+    if text in ("", "\u2013"):        # the page's mark for a missing value: an empty cell, as in the data
+        return ""
+    if not numeric:
+        return neutralise(text)
+    if SHOWN_RANGE.fullmatch(text):
+        return text if keep_ranges else ""
+    match = SWEDISH_NUMBER.fullmatch(text.strip())
+    if match is None:             # a number with its row's own unit ("10,1 %"), a status: text as shown
+        return neutralise(text)
+    sign = "-" if match.group(1) in ("-", "\u2212") else ""
+    digits = re.sub(r"\D", "", match.group(2))
+    return decimal(sign + digits + (f",{match.group(3)}" if match.group(3) else ""))

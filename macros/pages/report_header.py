@@ -86,7 +86,7 @@ def document_link(meta: ReportMeta) -> tuple[str, str]:
 
 
 def header_values(entry: PageEntry, package_version: str, today: dt.date, indexes: dict[str, str],
-                  series: dict[tuple[str, str], list[PageEntry]], history: str) -> dict:
+                  series: dict[tuple[str, str], list[PageEntry]], history: str, unreleased: str = "") -> dict:
     """The values of the report header the theme shows (plain text, escaped by each adapter)."""
     meta = entry.meta
     state = meta.decision_state(today)
@@ -105,5 +105,6 @@ def header_values(entry: PageEntry, package_version: str, today: dt.date, indexe
         "data_url": relative(entry.url, data_url(meta.data)) if package_version else "",
         "document_url": url, "document_text": text, "history": history,
         "period_start": format_date(meta.period_start), "period_end": format_date(meta.period_end),
+        "unreleased": unreleased,   # the preview's "ej släppt": the changed files
         **neighbours(entry, series),
     }

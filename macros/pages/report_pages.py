@@ -77,7 +77,7 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
     if result.text is None:
         return None, macros
     header, history = _header_and_history(info, context, macros)
-    parts = [result.text, macros.text_footnotes(), history, appendix]
+    parts = [result.text, macros.text_footnotes(), history, used_abbreviations(appendix, result.text)]
     page = OutputPage(src=entry.src, title=entry.title, markdown="\n\n".join(p for p in parts if p),
                       description=entry.description, header=header, hide=info.hide,
                       document_title=document_title(entry))
@@ -98,13 +98,32 @@ def _header_and_history(info: PageInfo, context: BuildContext, macros: PageMacro
     token = context.fragments.add(f"{entry.src}#historik", render("history.html", history=history)) \
         if history and history.entries else ""
     header = header_values(entry, package.version if package else "", today, context.indexes,
-                           context.series or series_of(context.entries), history.line if history else "")
+                           context.series or series_of(context.entries), history.line if history else "",
+                           unreleased=unreleased_text(package.unreleased) if package else "")
     return header, token
+
+
+_ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:.*$", re.M)
+
+
+def used_abbreviations(appendix: str, text: str) -> str:
+    """The definitions of content/includes/abbreviations.md whose abbreviation the page uses (the others would
+    only cost time: Markdown's abbr extension marks a word only where it occurs)."""
+    return "\n".join(m.group(0) for m in _ABBREVIATION.finditer(appendix)
+                     if re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", text))
 
 
 def _page_title(entry: PageEntry) -> str:
     """"Årsredovisning 2024 (Borgholms kommun · Socialnämnden)": the report and who wrote it."""
     return f"{entry.title} ({entry.meta.organisation} · {entry.meta.committee})" if entry.meta else entry.title
+
+
+def unreleased_text(files: list[str]) -> str:
+    """'drift.csv och mal.csv': the changed files of a package, named as a reader of the preview sees them."""
+    names = [f.rsplit("/", 1)[-1] for f in files]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " och " + names[-1]
 
 
 def entries_of(docs_dir: "Path") -> list[PageEntry]:

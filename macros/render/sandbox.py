@@ -1,8 +1,9 @@
-"""The page sandbox: a page's body is a Jinja template that may do one thing only — call the documented macros.
+"""The page sandbox: a page's body is Jinja syntax that may do one thing only — call the documented macros.
 
-Two locks, each enough on its own: the parsed page is checked against an allowlist of syntax (macro calls with
-literal arguments; no attribute access, filters, loops, includes, imports or extends), and what passes runs in
-Jinja's ImmutableSandboxedEnvironment with no globals but the macros. Every problem names the page and line.
+Jinja parses the body; the parsed tree is checked against an allowlist of syntax (text, literal values and calls
+of a macro by name: no attribute access, index, filters, loops, set, include, import or extends); and what passes
+is evaluated here by a small interpreter that knows only those nodes — no Python code is generated or run for a
+page, and no name but the macros exists. Every problem names the page and line.
 """
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..errors import Problem, did_you_mean
 
@@ -26,58 +26,71 @@ _CONSTRUCTS = {nodes.Getattr: "egenskaper (x.y)", nodes.Getitem: "index (x[…])
                nodes.Assign: "{% set %}", nodes.If: "{% if %}", nodes.Test: "tester (is …)"}
 
 
-class PageEnvironment(ImmutableSandboxedEnvironment):
-    """No attribute of any object is reachable from a page."""
-
-    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
-        return False
-
-    def is_safe_callable(self, obj: object) -> bool:
-        return callable(obj) and getattr(obj, "rv_macro", False)
-
-
 @dataclass(frozen=True)
 class PageResult:
     text: str | None                # None when the page could not be rendered
     problems: tuple[Problem, ...]
 
 
-def environment() -> PageEnvironment:
-    env = PageEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.globals.clear()
-    env.filters.clear()
-    env.tests.clear()
-    return env
+_PARSER = Environment(autoescape=False, keep_trailing_newline=True)
+_PARSED: dict[tuple[str, int, tuple[str, ...]], tuple[nodes.Template | None, tuple[Problem, ...]]] = {}
 
 
-def render_page(body: str, page: str, body_line: int, macros: Mapping[str, Callable[..., str]],
-                env: PageEnvironment | None = None) -> PageResult:
+def _parsed(body: str, page: str, body_line: int, macros: Mapping[str, object]):
+    """The checked tree of a body (kept by its text: a preview rebuild parses only the pages that changed)."""
+    key = (body, body_line, tuple(macros))
+    if len(_PARSED) > 5000:
+        _PARSED.clear()
+    if key not in _PARSED:
+        try:
+            tree = _PARSER.parse(body)
+        except TemplateSyntaxError as error:
+            _PARSED[key] = (None, (_syntax(error, page, body_line),))
+        else:
+            problems = tuple(_check(tree, page, body_line, macros))
+            _PARSED[key] = (None if problems else tree, problems)
+    tree, problems = _PARSED[key]
+    return tree, tuple(Problem(**{**p.__dict__, "page": page}) for p in problems)
+
+
+def render_page(body: str, page: str, body_line: int, macros: Mapping[str, Callable[..., str]]) -> PageResult:
     """The body with every macro call replaced by its output; or the problems that stopped it, each located."""
-    env = env or environment()
-    try:
-        tree = env.parse(body)
-    except TemplateSyntaxError as error:
-        return PageResult(None, (_syntax(error, page, body_line),))
-    problems = _check(tree, page, body_line, macros)
-    if problems:
-        return PageResult(None, tuple(problems))
-    for call in tree.find_all(nodes.Call):
-        call.kwargs.append(nodes.Keyword(LINE_KEYWORD, nodes.Const(body_line + call.lineno - 1)))
-    template = env.template_class.from_code(env, env.compile(tree, filename="<page>"), {**macros})
-    try:
-        text = template.render()
-    except TemplateSyntaxError as error:
-        return PageResult(None, (_syntax(error, page, body_line),))
-    except SecurityError as error:
-        return PageResult(None, (Problem("RV417", f"sidan försöker något som inte tillåts: {error}",
-                                         "skriv bara makroanrop; se macros/MACROS.md", page=page),))
-    except TemplateError as error:
-        return PageResult(None, (Problem("RV405", f"makrosyntaxen går inte att läsa: {error}",
-                                         _CALL_HINT, page=page),))
-    if len(text) > MAX_OUTPUT:
-        return PageResult(None, (Problem("RV418", f"sidan blir {len(text) // (1024 * 1024)} MB när makrona körts",
-                                         "dela upp sidan i kapitel", page=page),))
-    return PageResult(text, ())
+    tree, problems = _parsed(body, page, body_line, macros)
+    if tree is None:
+        return PageResult(None, problems)
+    parts: list[str] = []
+    size = 0
+    for output in tree.body:
+        for node in output.nodes:
+            text = node.data if isinstance(node, nodes.TemplateData) else str(_evaluate(node, macros, body_line))
+            parts.append(text)
+            size += len(text)
+            if size > MAX_OUTPUT:
+                return PageResult(None, (Problem("RV418", f"sidan blir över {MAX_OUTPUT // (1024 * 1024)} MB när "
+                                                 "makrona körts", "dela upp sidan i kapitel", page=page),))
+    return PageResult("".join(parts), ())
+
+
+def _evaluate(node: nodes.Node, macros: Mapping[str, Callable[..., str]], body_line: int) -> object:
+    """The value of an allowed node: a literal, or what a macro call returns (the check let nothing else through)."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.List):
+        return [_evaluate(item, macros, body_line) for item in node.items]
+    if isinstance(node, nodes.Tuple):
+        return tuple(_evaluate(item, macros, body_line) for item in node.items)
+    if isinstance(node, nodes.Dict):
+        return {_evaluate(pair.key, macros, body_line): _evaluate(pair.value, macros, body_line)
+                for pair in node.items}
+    if isinstance(node, (nodes.Neg, nodes.Pos)):   # the check allows a sign only before a number
+        value = _evaluate(node.node, macros, body_line)
+        return -value if isinstance(node, nodes.Neg) else value
+    if isinstance(node, nodes.Call):
+        args = [_evaluate(arg, macros, body_line) for arg in node.args]
+        kwargs = {kw.key: _evaluate(kw.value, macros, body_line) for kw in node.kwargs}
+        kwargs[LINE_KEYWORD] = body_line + node.lineno - 1
+        return macros[node.node.name](*args, **kwargs)
+    raise ValueError(f"{type(node).__name__} evalueras aldrig")   # unreachable: _check refuses it
 
 
 _CALL_HINT = 'ett makro skrivs {{ table("drift") }}; citattecken, parenteser och klamrar parvis'
@@ -106,6 +119,10 @@ def _check(tree: nodes.Template, page: str, body_line: int, macros: Mapping[str,
                                         f'skriv {node.name}("…") med parenteser', page=page, line=line))
         elif isinstance(node, nodes.Call) and not isinstance(node.node, nodes.Name):
             problems.append(Problem("RV417", "bara makron kan anropas på en sida", _CALL_HINT, page=page, line=line))
+        elif isinstance(node, (nodes.Neg, nodes.Pos)) and not (
+                isinstance(node.node, nodes.Const) and isinstance(node.node.value, (int, float))
+                and not isinstance(node.node.value, bool)):
+            problems.append(Problem("RV417", "bara tal kan ha minustecken", "skriv t.ex. -3", page=page, line=line))
         elif isinstance(node, nodes.Call) and (node.dyn_args or node.dyn_kwargs):
             problems.append(Problem("RV417", "*args och **kwargs används inte i makroanrop", _CALL_HINT,
                                     page=page, line=line))

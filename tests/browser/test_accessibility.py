@@ -3,28 +3,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import report_pages
+from tests.build.test_published_pages import built_pages
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "EN-301-549"]
 SCHEMES = {"light": "default", "dark": "slate"}
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-def built_pages(site: Path) -> list[str]:
-    """Every HTML page in the built site (not plotly's or the theme's assets), as URL paths."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith("assets/"):
-            continue
-        pages.append(relative.removesuffix("index.html"))
-    return pages
 
 
 def axe_source() -> str:
@@ -59,6 +48,8 @@ def describe(violations: list[dict]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
+
+
 def axe_runs(browser, site_url, example_site) -> dict[tuple[str, str], dict]:
     """axe results for every page in both colour schemes, run once for the module."""
     contexts = {mode: browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode,
@@ -131,6 +122,8 @@ REFLOW = {"320px": {"viewport": {"width": 320, "height": 800}},
 
 
 @pytest.mark.parametrize("case", list(REFLOW))
+
+
 def test_report_pages_reflow_without_horizontal_scrolling(browser, site_url, example_site, case):
     viewport = REFLOW[case]["viewport"]
     context = browser.new_context(**REFLOW[case], reduced_motion="reduce")
@@ -161,63 +154,12 @@ def test_wide_tables_scroll_in_their_own_labelled_region(browser, site_url):
     assert all(r["tab"] == 0 and r["role"] == "region" and r["label"].strip() for r in regions)
 
 
-def page_file(site: Path, path: str) -> Path:
-    return site / path / "index.html" if path.endswith("/") or not path else site / path
-
-
-def test_every_page_is_in_swedish(example_site):
-    pages = built_pages(example_site)
-    not_swedish = [p for p in pages if '<html lang="sv"' not in page_file(example_site, p).read_text(encoding="utf-8")]
-    assert pages and not_swedish == []
-
-
-FIGURE = re.compile(r'<figure class="rv-chart" id="(?P<id>[^"]+)"(?P<attrs>[^>]*)>(?P<body>.*?)</figure>', re.S)
-CHART_PARTS = {
-    "title": r'<figcaption>.*<span class="rv-chart__title" id="{id}-titel">[^<]+</span>',
-    "unit and period": r'<span class="rv-chart__meta">Enhet: [^<]+ · Period: [^<]+</span>',
-    "source": r'<span class="rv-chart__source">Källa: [^<]+</span>.*</figcaption>',
-    "summary": r'<p class="rv-chart__summary" id="{id}-sammanfattning">[^<]{{10,}}</p>',
-    "hidden drawing": r'<div class="rv-chart__plot" aria-hidden="true" style="height: \d+px" data-rv-chart="{id}"',
-    "table": r'<details class="rv-chart__data">\s*<summary>Visa som tabell</summary>\s*'
-             r'<div class="rv-table__scroll" role="region" aria-labelledby="[^"]+" tabindex="0">\s*<table',
-    "csv": r'<a href="[^"]+\.csv" download="[^"]+\.csv">Ladda ner data \(CSV\)</a>',
-}
-
-
-def test_every_chart_has_caption_summary_table_download_and_a_hidden_drawing(example_site):
-    charts, missing = 0, []
-    for path in built_pages(example_site):
-        for figure in FIGURE.finditer(page_file(example_site, path).read_text(encoding="utf-8")):
-            charts += 1
-            chart_id = figure.group("id")
-            assert f'aria-labelledby="{chart_id}-titel"' in figure.group("attrs")
-            assert f'aria-describedby="{chart_id}-sammanfattning"' in figure.group("attrs")
-            missing += [(path, chart_id, part) for part, pattern in CHART_PARTS.items()
-                        if not re.search(pattern.format(id=re.escape(chart_id)), figure.group("body"), re.S)]
-    assert charts >= 20 and missing == []
-
-
-def test_dark_mode_has_the_background_the_palette_test_assumes(browser, site_url):
-    from tests.unit.test_palette import SLATE
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
-    page.goto(site_url)
-    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
-    context.close()
-    assert background == "rgb({}, {}, {})".format(*(int(SLATE[i:i + 2], 16) for i in (1, 3, 5)))
-
-
-def test_accessibility_statement_is_built_and_linked_from_every_page(example_site):
-    import yaml
-    text = (example_site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
-    for heading in ("Hur tillgänglig är webbplatsen?", "Rapportera brister i webbplatsens tillgänglighet",
-                    "Tillsyn", "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen"):
-        assert f">{heading}</h2>" in text
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    options = config["extra"]["rapportverket"]["accessibility"]
-    assert f'href="mailto:{options["contact_email"]}"' in text and options["contact_phone"] in text
-    assert "https://www.digg.se/" in text and f'datetime="{options["assessed"]}"' in text
-    pages = [p for p in built_pages(example_site) if "/diagram/" not in p]
-    link = re.compile(r'<a href="(/|(\.\./)*)(tillganglighet/|\./)">Tillgänglighetsredogörelse</a>')
-    unlinked = [p for p in pages if not link.search(page_file(example_site, p).read_text(encoding="utf-8"))]
-    assert unlinked == []
+def test_both_modes_have_the_backgrounds_the_palette_test_assumes(browser, site_url):
+    from tests.unit.test_palette import SLATE, WHITE
+    for mode, colour in (("light", WHITE), ("dark", SLATE)):
+        context = browser.new_context(color_scheme=mode)
+        page = context.new_page()
+        page.goto(site_url)
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        context.close()
+        assert background == "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5))), mode

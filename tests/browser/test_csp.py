@@ -1,7 +1,6 @@
 """Every page carries a strict Content-Security-Policy and breaks none of it: charts drawn, search used."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,9 +9,6 @@ from tests.browser.test_search import search
 
 pytestmark = pytest.mark.browser
 
-POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-          "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
 LISTEN = """window.__csp = [];
   document.addEventListener('securitypolicyviolation',
     e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
@@ -30,16 +26,6 @@ def one_page_of_each_kind(site: Path) -> list[str]:
         kind = path if "data-rv-chart=" in html else path.split("/")[0]
         chosen.setdefault(kind, path)
     return sorted(chosen.values())
-
-
-def test_every_page_has_the_policy_and_no_inline_script(example_site):
-    for page in sorted(example_site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        assert f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">' in html, page
-        inline = [m for m in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
-                  if m[1].strip() and not re.search(r'type="application/(ld\+)?json"', m[0])]   # data, not run
-        assert inline == [], page
-        assert not re.search(r"<[a-z][^>]*\son[a-z]+=", html), page
 
 
 def test_no_page_violates_the_policy(example_site, watched, site_url):

@@ -1,6 +1,7 @@
 """The preview a communicator trusts: it reloads by itself after an edit, and shows mistakes on the page."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -17,9 +18,9 @@ pytestmark = pytest.mark.browser
 BODY = "Första versionen av texten.\n\n{{ table(\"drift\") }}\n"
 
 
-@pytest.fixture
-def preview(tmp_path):
-    config = make_project(tmp_path / "projekt", BODY)
+@contextlib.contextmanager
+def serving(config: Path):
+    """scripts/serve on a free port for the project of config; yields the report page's URL."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--port", str(port), "--config-file",
                                 str(config)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -36,10 +37,19 @@ def preview(tmp_path):
     else:
         process.kill()
         pytest.fail("the preview did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield config.parent / "content" / "rapport.md", url
-    os.killpg(process.pid, signal.SIGTERM)
-    output = process.communicate(timeout=20)[0].decode(errors="replace")
-    print(output[-3000:])   # shown when the test fails
+    try:
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        output = process.communicate(timeout=20)[0].decode(errors="replace")
+        print(output[-3000:])   # shown when the test fails
+
+
+@pytest.fixture
+def preview(tmp_path):
+    config = make_project(tmp_path / "projekt", BODY)
+    with serving(config) as url:
+        yield config.parent / "content" / "rapport.md", url
 
 
 def _edit(page: Path, old: str, new: str) -> None:
@@ -66,3 +76,24 @@ def test_an_edit_shows_without_a_manual_reload_and_a_mistake_shows_on_the_page(b
     assert page.locator("table.rv-data").count() >= 1
     assert violations == []
     context.close()
+
+
+def test_a_data_edit_is_marked_ej_slappt_in_the_preview_until_it_is_released(browser, tmp_path):
+    from tests.build.test_release import release
+    from tests.build.test_unreleased import correct_centralt, released_report
+    config = released_report(tmp_path)
+    with serving(config) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url)
+        header = page.get_by_role("region", name="Om rapporten")
+        assert "Ej släppt" not in header.inner_text()
+        correct_centralt(config.parent)
+        page.wait_for_function("() => document.body.innerText.includes('Ej släppt')", timeout=60000)
+        text = header.inner_text()
+        assert "Uppgifterna i drift.csv har ändrats sedan version 1.0.0 släpptes." in text
+        assert "Resultat: 810" in page.locator("article").inner_text()
+        assert release(config.parent / "data" / "test" / "paket", "--why", "Rättelse.").returncode == 0
+        page.wait_for_function("() => !document.body.innerText.includes('Ej släppt')", timeout=60000)
+        assert "Version 1.0.1" in header.inner_text() and "Resultat: 810" in page.locator("article").inner_text()
+        context.close()

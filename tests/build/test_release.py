@@ -22,10 +22,9 @@ def release(package, *args):
                           capture_output=True, text=True)
 
 
-@pytest.fixture
-def repo(tmp_path):
-    """A project in a Git repository with its first data version released and committed."""
-    config = make_project(tmp_path / "projekt", BODY)
+def released_project(tmp_path, body=BODY):
+    """A project in Git whose data version 1.0.0 is released and committed; returns its mkdocs.yml."""
+    config = make_project(tmp_path / "projekt", body)
     root = config.parent
     git(root, "init", "-q")
     git(root, "add", ".")
@@ -33,7 +32,13 @@ def repo(tmp_path):
     first = release(root / "data" / "test" / "paket")
     assert first.returncode == 0, first.stderr
     git(root, "commit", "-q", "-am", "release 1.0.0")
-    return root
+    return config
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A project in a Git repository with its first data version released and committed."""
+    return released_project(tmp_path).parent
 
 
 def descriptor(root):
@@ -139,3 +144,70 @@ def test_earlier_version_that_git_cannot_show_is_reported(repo):
     data["changes"][0]["commit"] = head
     found, failed = earlier_versions(repo, "data/test/paket", data)
     assert failed == [] and [name for name, _ in found[0].files][:2] == ["datapackage.json", "drift.csv"]
+
+
+def page_text(root):
+    return (root / "content" / "rapport.md").read_text(encoding="utf-8")
+
+
+def test_the_plan_is_printed_and_dry_run_writes_nothing(repo):
+    edit_csv(repo, "Centralt,post,1000,800,200", "Centralt,post,1000,810,190")
+    edit_csv(repo, "Totalt,summa,6000,6100.5,-100.5", "Totalt,summa,6000,6110.5,-110.5")
+    before, page = descriptor(repo), page_text(repo)
+    result = release(repo / "data" / "test" / "paket", "--why", "Felskrivet.", "--decision", "2025-02-05",
+                     "--paragraph", "§ 9", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Release av data/test/paket:",
+        "  version 1.0.0 → 1.0.1 (PATCH: rättade värden)",
+        "  ändringslogg: Rättelse: 4 rättade värden i drift.csv.",
+        "  varför: Felskrivet.",
+        "  rättelse drift.csv:2:utfall: 800 → 810",
+        "  rättelse drift.csv:2:avvikelse: 200 → 190",
+        "  rättelse drift.csv:4:utfall: 6100.5 → 6110.5",
+        "  rättelse drift.csv:4:avvikelse: -100.5 → -110.5",
+        "  beslut: Testnämnden, 2025-02-05, § 9 (på version 1.0.1 i changes)",
+        "  content/rapport.md: status förslag → beslutad, beslut Testnämnden, 2025-02-05, § 9 "
+        "(förut Testnämnden, 2025-01-29, § 6)",
+        "Inget är skrivet (--dry-run)."]
+    assert descriptor(repo) == before and page_text(repo) == page
+
+
+def test_a_decision_alone_is_recorded_on_the_current_version_and_the_page_says_beslutad(repo, tmp_path):
+    page = page_text(repo)
+    result = release(repo / "data" / "test" / "paket", "--decision", "2025-02-05", "--paragraph", "§ 9",
+                     "--body", "Socialnämnden")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "  inga ändrade värden sedan version 1.0.0; ingen ny version"
+    assert result.stdout.splitlines()[-1] == "Skrivet: data/test/paket/datapackage.json, content/rapport.md."
+    data = descriptor(repo)
+    assert data["version"] == "1.0.0" and len(data["changes"]) == 1
+    assert data["changes"][0]["decision"] == {"body": "Socialnämnden", "date": "2025-02-05", "paragraph": "§ 9"}
+    expected = page.replace('decision: {body: Testnämnden, date: 2025-01-29, paragraph: "§ 6"}',
+                            'decision: {body: Socialnämnden, date: 2025-02-05, paragraph: "§ 9"}')
+    assert page_text(repo) == expected.replace("status: förslag", "status: beslutad")
+    built = run_build(repo / "mkdocs.yml", tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    again = release(repo / "data" / "test" / "paket", "--decision", "2025-02-05", "--paragraph", "§ 9",
+                    "--body", "Socialnämnden")
+    assert again.returncode == 0 and "content/rapport.md" not in again.stdout
+
+
+def test_a_page_that_says_forslag_beside_a_recorded_decision_stops_the_build(repo, tmp_path):
+    assert release(repo / "data" / "test" / "paket", "--decision", "2025-02-05").returncode == 0
+    path = repo / "content" / "rapport.md"
+    path.write_text(page_text(repo).replace("status: beslutad", "status: förslag"), encoding="utf-8")
+    result = run_build(repo / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "content/rapport.md:report.status: RV420 sidan säger att rapporten är ett " \
+        "förslag, men datapaketet har beslutet (Testnämnden, 2025-02-05)" in output
+
+
+def test_paragraph_without_decision_and_a_package_without_page_are_refused(repo):
+    result = release(repo / "data" / "test" / "paket", "--paragraph", "§ 9")
+    assert result.returncode == 1 and result.stderr.startswith("RV144")
+    (repo / "content" / "rapport.md").unlink()
+    before = descriptor(repo)
+    orphan = release(repo / "data" / "test" / "paket", "--decision", "2025-02-05")
+    assert orphan.returncode == 1 and "RV420 ingen sida i content/ har report.data: test/paket" in orphan.stderr
+    assert descriptor(repo) == before

@@ -104,11 +104,30 @@ def test_chart_refuses_unknown_type_and_duplicate_x(package):
     assert problem(chart, package.resources["sjuk"], element_id="d", csv_url="x", x="ar", y="varde").code == "RV308"
 
 
-def test_chart_json_is_deterministic(package):
-    make = lambda: chart(package.resources["drift"], element_id="d", csv_url="x", x="enhet", y=["budget", "utfall"],
-                         type="grouped").figure_json
-    assert make() == make()
-    assert json.loads(make())["layout"]["barmode"] == "group"
+CHART_IN_A_NEW_PROCESS = (
+    "import sys, tempfile, pathlib; from tests.conftest import write_package, DRIFT, SICK; "
+    "from macros.data import load_package; from macros.components.chart import chart; "
+    "root = pathlib.Path(tempfile.mkdtemp()); "
+    "p = load_package(write_package(root / 'data/test/paket', {'drift': DRIFT, 'sjuk': SICK}), root); "
+    "sys.stdout.write(chart(p.resources['drift'], element_id='d', csv_url='x', x='enhet', y=['budget', 'utfall'], "
+    "type='grouped').figure_json)")
+
+
+def test_chart_json_is_the_same_bytes_in_every_process_and_canonical(package):
+    """Two builds run in two processes: another hash seed must not change a key order, a float or an id."""
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    runs = {subprocess.run([sys.executable, "-c", CHART_IN_A_NEW_PROCESS], capture_output=True, text=True, cwd=ROOT,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2", "3")}
+    here = chart(package.resources["drift"], element_id="d", csv_url="x", x="enhet", y=["budget", "utfall"],
+                 type="grouped").figure_json
+    assert runs == {here}
+    parsed = json.loads(here)
+    assert json.dumps(parsed, sort_keys=True, ensure_ascii=False, separators=(",", ":")) == here   # stable key order
+    assert "uid" not in here and parsed["layout"]["barmode"] == "group"
+    # "Vård och omsorg" is longer than 14 characters, so the bars lie down: the values are on x
+    assert [trace["x"] for trace in parsed["data"]] == [[1000, 5000, 6000], [800, 5300.5, 6100.5]]
 
 
 def test_kpi_cards_show_change_and_verdict(package):

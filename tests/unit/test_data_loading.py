@@ -1,4 +1,5 @@
 """Loading and validating datapackages: every user mistake is a Problem naming file, row and field."""
+import hashlib
 import json
 
 import pytest
@@ -21,7 +22,7 @@ def test_valid_package_loads_typed_values(tiny_package, tmp_path):
     assert list(drift.frame["utfall"]) == [800.0, 5300.5, 6100.5]
     assert drift.get_field("budget").unit == "tkr"
     assert drift.file == "data/test/paket/drift.csv"
-    assert drift.hash.startswith("sha256:")
+    assert drift.hash == "sha256:" + hashlib.sha256(DRIFT[0].encode("utf-8")).hexdigest()
 
 
 def test_type_error_names_file_row_and_field(tiny_package, tmp_path):
@@ -115,24 +116,40 @@ def test_footnoted_inconsistency_is_published_not_failed(tiny_package, tmp_path)
     assert [(p.code, p.severity, p.row) for p in package.notes] == [("RV202", "note", 2)]
 
 
-def test_catalog_collects_problems_of_every_package(tmp_path, tiny_package):
-    path = tiny_package()
-    (path.parent / "drift.csv").write_text("enhet;budget\n")
+def test_catalog_collects_problems_of_every_package(tmp_path):
+    from tests.conftest import write_package
+    semicolons = write_package(tmp_path / "data" / "a" / "semikolon", {"drift": DRIFT})
+    (semicolons.parent / "drift.csv").write_text("enhet;budget\n", encoding="utf-8")
+    wrong_sum = DRIFT[0].replace("Totalt,summa,6000,", "Totalt,summa,6100,")
+    write_package(tmp_path / "data" / "b" / "summa", {"drift": (wrong_sum, DRIFT[1])})
+    write_package(tmp_path / "data" / "c" / "bra", {"drift": DRIFT, "sjuk": SICK})
     catalog = load_catalog(tmp_path)
-    assert [p.code for p in catalog.errors] == ["RV113"] and not catalog.packages
+    # b: a total 100 tkr too high breaks the sum and, on the same row, budget − utfall
+    assert sorted((p.code, p.file, p.row) for p in catalog.errors) == [
+        ("RV113", "data/a/semikolon/drift.csv", 1), ("RV201", "data/b/summa/drift.csv", 4),
+        ("RV202", "data/b/summa/drift.csv", 4)]
+    assert sorted(catalog.packages) == ["c/bra"] and catalog.failed == {"a/semikolon", "b/summa"}
 
 
 def test_changed_file_fails_only_the_publishing_check(tmp_path, tiny_package):
     path = tiny_package()
     descriptor = json.loads(path.read_text())
+    descriptor["resources"][0]["hash"] = "sha256:" + hashlib.sha256(DRIFT[0].encode("utf-8")).hexdigest()
     descriptor["resources"][1]["hash"] = "sha256:" + "0" * 64
     path.write_text(json.dumps(descriptor))
-    assert load_package(path, tmp_path).resources["sjuk"]
+    preview = load_package(path, tmp_path)
+    assert [(p.code, p.severity, p.file) for p in preview.notes] == [("RV140", "warning", "data/test/paket/sjuk.csv")]
+    assert sorted(preview.resources) == ["drift", "sjuk"] and preview.unreleased == ["data/test/paket/sjuk.csv"]
     with pytest.raises(ReportError) as caught:
         load_package(path, tmp_path, check_hashes=True)
-    assert caught.value.problems[0].code == "RV140" and "release" in caught.value.problems[0].hint
+    assert [(p.code, p.severity, p.file) for p in caught.value.problems] == [
+        ("RV140", "error", "data/test/paket/sjuk.csv")]
+    assert caught.value.problems[0].hint == "släpp en ny version: scripts/release data/test/paket"
 
 
-def test_package_fixture_sick_leave_is_long_format(tiny_package, tmp_path):
+def test_integer_and_number_cells_are_typed_and_text_stays_text(tiny_package, tmp_path):
     sick = load_package(tiny_package({"sjuk": SICK}), tmp_path).resources["sjuk"]
-    assert sorted(set(sick.frame["ar"])) == [2023, 2024]
+    assert list(sick.frame["ar"]) == [2023, 2024, 2023, 2024] and {type(v) for v in sick.frame["ar"]} == {int}
+    assert list(sick.frame["varde"]) == [10.4, 10.1, 4.0, 3.5]
+    assert list(sick.frame["typ"]) == ["total", "total", "korttid", "korttid"]
+    assert list(sick.raw["varde"]) == ["10.4", "10.1", "4.0", "3.5"]   # the cells as written, for their decimals

@@ -2,7 +2,7 @@
 import re
 
 from macros.codes import CODES
-from macros.components.registry import MACRO_NAMES
+from macros.components.registry import MACRO_NAMES, MACROS
 from macros.cli import docs
 from tests.conftest import ROOT
 
@@ -28,3 +28,28 @@ def test_the_error_table_in_the_docs_is_generated_from_the_registry():
             assert docs.generated(text) == text, f"{name} är inaktuell: kör scripts/docs"
     documented = set(re.findall(r"^\| (RV\d{3}) \|", DOC, flags=re.M))
     assert documented == set(CODES)
+
+
+def test_every_option_of_every_macro_is_described_and_no_description_is_stale():
+    from macros.cli.macro_options import COMMON, OPTIONS, option_text
+    undescribed = [(m, o) for m, spec in MACROS.items() for o in spec.parameters if not option_text(m, o)]
+    stale = [(m, o) for m, options in OPTIONS.items() for o in options
+             if m not in MACROS or o not in MACROS[m].parameters]
+    unused = [o for o in COMMON if not any(o in spec.parameters and o not in OPTIONS.get(m, {})
+                                           for m, spec in MACROS.items())]
+    assert (undescribed, stale, unused) == ([], [], [])
+
+
+def test_the_handbooks_option_tables_list_each_components_own_parameters():
+    """Read back from CONTRIBUTING.md and compared with the component functions' signatures themselves."""
+    import inspect
+    from macros.components.registry import INJECTED
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for name, spec in MACROS.items():
+        block = text.split(f"<!-- genererat: makro-{name} -->", 1)[1].split("<!-- /genererat -->", 1)[0]
+        listed = re.findall(r"^\| `(\w+)` \|", block, flags=re.M)
+        own = [p for p in inspect.signature(spec.function).parameters if p not in INJECTED]
+        assert listed == own, name
+        required = [p.name for p in inspect.signature(spec.function).parameters.values()
+                    if p.default is inspect.Parameter.empty and p.name not in INJECTED]
+        assert [o for o in listed if re.search(rf"^\| `{o}` \|[^|]*\| krävs", block, flags=re.M)] == required, name

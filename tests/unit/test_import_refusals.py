@@ -16,7 +16,7 @@ def refused(tmp_path, capsys, book, *extra: str) -> str:
     assert code != 0
     assert "Traceback" not in out + err
     assert "tips: " in err
-    assert not (package / "datapackage.json").exists() or extra == ("--keep",)
+    assert not (package / "datapackage.json").exists()
     return err
 
 

@@ -8,7 +8,6 @@ from macros.pages.indicators import indicator_pages
 from macros.report_meta import PageEntry
 from macros.report_meta import ReportMeta
 from macros.pages.search_entries import page_attributes, search_entries
-from macros.render.search import EXCLUDED
 from tests.conftest import DRIFT, SICK
 
 
@@ -45,11 +44,6 @@ def test_filter_values_lose_their_commas_and_stay_plain_text_for_the_adapters_to
     attributes = page_attributes(search_entries([], [package], [])[f"data/{package.id}/index.md"])
     assert attributes["filters"][:2] == ["sidtyp:Data", 'organisation:Ö "&" kommun  län']
     assert attributes["title_weight"] == "3"
-
-
-def test_markup_that_is_not_content_is_left_out_of_the_index():
-    for selector in (".headerlink", '[aria-hidden="true"]', ".rv-chart__links", ".rv-source"):
-        assert selector in EXCLUDED
 
 
 def test_synonyms_are_groups_of_words_in_lower_case():

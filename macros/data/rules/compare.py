@@ -17,7 +17,7 @@ def _used(parts: pd.DataFrame, field: str) -> list[int]:
 def compare_sum(resource: Resource, position: int, field: str, parts: pd.DataFrame, widen: float,
                 labels: str = "", rule: str = "sum") -> Iterator[Finding]:
     """One total cell against the sum of its parts' cells (empty cells left out)."""
-    stated = resource.frame.at[position, field]
+    stated = resource.cell(field, position)
     used = _used(parts, field)
     if not numeric(stated) or not used:
         return
@@ -40,12 +40,12 @@ def compare_subsets(resource: Resource, parent: int, field: str, subsets: pd.Dat
     """Each "varav" row is at most its total (in absolute value, so costs written negative work); declared, they
     add up to it. The bound holds for amounts and counts, not for differences: in a column with values of both
     signs (a deviation) a varav row may exceed its total when other parts offset it."""
-    total = resource.frame.at[parent, field]
+    total = resource.cell(field, parent)
     used = _used(subsets, field)
     if not numeric(total) or not used:
         return
     for position in used if _single_signed(resource, field) else ():
-        value = resource.frame.at[position, field]
+        value = resource.cell(field, position)
         tolerance = max(widen, half_unit(resource, field, position) + half_unit(resource, field, parent))
         if breaks_bound(abs(value) - abs(total), tolerance):
             shown, whole, places = figures(resource, field, position, value, total)
@@ -55,7 +55,7 @@ def compare_subsets(resource: Resource, parent: int, field: str, subsets: pd.Dat
                           shown=places)
     if not add_up:
         return
-    expected = sum(resource.frame.at[p, field] for p in used)
+    expected = sum(resource.cell(field, p) for p in used)
     tolerance = max(widen, half_unit(resource, field, parent) + coarsest(resource, field, used))
     if exceeds(total - expected, tolerance):
         shown, computed, places = figures(resource, field, parent, total, expected)
@@ -68,7 +68,7 @@ def compare_subsets(resource: Resource, parent: int, field: str, subsets: pd.Dat
 def compare_average(resource: Resource, position: int, field: str, parts: pd.DataFrame, weights: object,
                     widen: float, rule: str) -> Iterator[Finding]:
     """Weighted: the average equals Σ(weight × value) / Σ weight. Unweighted: it lies between its parts."""
-    stated = resource.frame.at[position, field]
+    stated = resource.cell(field, position)
     used = [p for p in _used(parts, field) if not isinstance(weights, str) or numeric(parts.at[p, weights])]
     if not numeric(stated) or not used:
         return

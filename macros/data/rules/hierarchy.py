@@ -91,10 +91,10 @@ def _check_tree(resource: Resource, tree: _Tree, rule: dict, fields: list[str]) 
                 yield from compare_sum(resource, position, field, parts, widen, _labels(tree, list(parts.index)))
             elif role == "average" and field not in _weights(rule):
                 yield from compare_average(resource, position, field, parts, weights, widen, "sum")
-            elif role == "heading" and tree.frame.at[position, field] is not None:
+            elif role == "heading" and resource.cell(field, position) is not None:
                 yield finding(resource, position, field, "RV219", "en rubrikrad (roll heading) har ett värde",
                               "ta bort värdet, eller ge raden en annan roll (total, part …)",
-                              tree.frame.at[position, field], "tom cell", rule="sum")
+                              resource.cell(field, position), "tom cell", rule="sum")
             if not subsets.empty:
                 yield from compare_subsets(resource, position, field, subsets, bool(rule.get("subsets_add_up")),
                                            widen, "sum")

@@ -80,7 +80,7 @@ def resolve(resource: Resource, position: int, ref: dict, rule: dict, context: d
     copied = list(ref.get("same") or []) + ([c for c in rule.get("per", []) if c in other.field_names]
                                             if other is resource else [])
     for column in copied:
-        where.setdefault(column, resource.frame.at[position, column])
+        where.setdefault(column, resource.cell(column, position))
     if other is resource and not where:
         rows = [position]  # another column of the checked row, e.g. the previous year in a wide table
     else:
@@ -90,7 +90,7 @@ def resolve(resource: Resource, position: int, ref: dict, rule: dict, context: d
     if not rows or (aggregate is None and len(rows) > 1):
         raise RefError(f"{'ingen rad' if not rows else f'{len(rows)} rader'} i {place}"
                        + ("" if not rows else "; ange \"aggregate\": \"sum\" eller fler filter"))
-    cells = [p for p in rows if numeric(other.frame.at[p, field])]
+    cells = [p for p in rows if numeric(other.cell(field, p))]
     if aggregate is None:
         place = f"{other.csv_name} rad {csv_row(rows[0])} {field}"
     else:
@@ -106,7 +106,7 @@ def _value(other: Resource, field: str, cells: list[int], aggregate: str | None,
         return Value(float(count), 0.0, None, place)
     if not cells:
         return Value(None, 0.0, source, place)
-    values = [other.frame.at[p, field] for p in cells]
+    values = [other.cell(field, p) for p in cells]
     number = sum(values) / (len(values) if aggregate == "mean" else 1)
     rounding = coarsest(other, field, cells) if aggregate else half_unit(other, field, cells[0])
     shown = figure(number) if aggregate else show(other, field, number, decimals_at(other, field, cells[0]))

@@ -25,7 +25,7 @@ def check_derived(resource: Resource, rule: dict, rel_desc: str, context: dict) 
         return
     field, widen = rule["field"], declared_tolerance(rule)
     for position in _targets(resource, rule):
-        stated = resource.frame.at[position, field]
+        stated = resource.cell(field, position)
         result = _evaluate(resource, position, rule, expression, context, cell_unit_of(resource, field, position))
         if isinstance(result, Problem) or not numeric(stated):
             yield from [result] if isinstance(result, Problem) else []
@@ -49,7 +49,7 @@ def check_same(resource: Resource, rule: dict, rel_desc: str, context: dict) -> 
         return
     field, widen = rule["field"], declared_tolerance(rule)
     for position in _targets(resource, rule):
-        stated = resource.frame.at[position, field]
+        stated = resource.cell(field, position)
         other = _lookup(resource, position, rule, rule["as"], context, cell_unit_of(resource, field, position))
         if isinstance(other, Problem) or not numeric(stated):
             yield from [other] if isinstance(other, Problem) else []
@@ -96,7 +96,7 @@ def _claimed(resource: Resource, position: int, rule: dict, expression: Expressi
     field, unit = rule["field"], rule.get("unit")
     if expression is not None:
         return _evaluate(resource, position, rule, expression, context, unit)
-    value, source = resource.frame.at[position, field], cell_unit_of(resource, field, position)
+    value, source = resource.cell(field, position), cell_unit_of(resource, field, position)
     if not numeric(value):
         return Computed(None, 0.0)
     rounding = half_unit(resource, field, position)
@@ -209,7 +209,7 @@ def _evaluate(resource: Resource, position: int, rule: dict, expression: Express
             values[name], steps[name] = found.number, found.rounding
             named.append(f"{name} = {found.shown} i {found.place}")
         else:
-            values[name], steps[name] = resource.frame.at[position, name], half_unit(resource, name, position)
+            values[name], steps[name] = resource.cell(name, position), half_unit(resource, name, position)
     computed = expression.evaluate(values)
     if computed is None:
         return Computed(None, 0.0)

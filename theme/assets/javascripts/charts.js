@@ -1,135 +1,144 @@
-/* Rapportverket chart runtime: draws each figure's chart JSON with the site's own copy of plotly.js,
-   lazily when it scrolls into view, again when the reader switches light/dark mode, and after
-   mkdocs-material's instant navigation (document$). No inline code: the chart's JSON is in an attribute,
-   because instant navigation re-runs every <script> in the content as JavaScript, whatever its type. */
+/* Rapportverket chart runtime: when a chart nears the viewport, load the site's own plotly.js and the drawing
+   code (chart-draw.js) once; then draw the charts the reader sees at once and the others one per task right
+   after (the page stays responsive between them), so that a chart is ready before the reader scrolls to it
+   and a printed page has them all. A chart scrolled to before its turn is drawn first.
+   Charts are drawn again when their width changes (resize, orientation, a frame's size) and when the reader
+   switches light/dark mode. chart-tools.js adds the image downloads and the "Bädda in" dialog. After mkdocs-material's instant navigation (document$) plotly.js is already there,
+   so the new page's charts are drawn right away, without waiting for the scroll observer.
+   No inline code: the chart's JSON is in an attribute, because instant navigation re-runs every <script> in
+   the content as JavaScript, whatever its type. */
 (function () {
   "use strict";
-  var plotlyUrl = new URL("vendor/plotly-basic.min.js", document.currentScript.src).href;
+  var base = document.currentScript.src;
+  var SCRIPTS = ["vendor/plotly-basic.min.js", "chart-draw.js", "chart-tools.js"].map(function (name) {
+    return new URL(name, base).href;
+  });
+  var NEAR = 300;                 // px outside the viewport that count as "about to be seen"
   var loading = null;
   var observer = null;
-  // Okabe–Ito based, each colour at least 3:1 against the page background of its mode.
-  var PALETTES = {
-    light: ["#0072B2", "#C45200", "#007A5A", "#A8417F", "#5E5E5E", "#7A6200"],
-    dark: ["#56B4E9", "#F0A033", "#3CC8A0", "#E38CC0", "#C8C8C8", "#E8D44D"]
-  };
-  // topojsonURL: map traces (not in the basic bundle) would fetch from plotly's CDN; point it at nothing.
-  var CONFIG = { displayModeBar: false, displaylogo: false, responsive: true, showLink: false,
-                 showSendToCloud: false, showEditInChartStudio: false, scrollZoom: false, topojsonURL: "" };
+  var resizer = null;
+  var queue = [];
+  var pumping = false;
 
-  function loadPlotly() {
-    if (window.Plotly) return Promise.resolve(window.Plotly);
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = plotlyUrl;
-        tag.onload = function () { resolve(window.Plotly); };
-        tag.onerror = reject;
-        document.head.appendChild(tag);
-      });
-    }
+  function script(url) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = url;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
+  function ready() { return Boolean(window.Plotly && window.RapportverketDraw); }
+
+  function load() {
+    if (ready()) return Promise.resolve();
+    if (!loading) loading = Promise.all(SCRIPTS.map(script));
     return loading;
   }
+
+  function plots() { return Array.prototype.slice.call(document.querySelectorAll("[data-rv-chart]")); }
 
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
 
-  // Material's colour variables refer to other variables; let the browser resolve them to rgb().
-  function resolved(variable, fallback) {
-    var probe = document.createElement("span");
-    probe.style.color = "var(" + variable + ", " + fallback + ")";
-    document.body.appendChild(probe);
-    var colour = getComputedStyle(probe).color;
-    probe.remove();
-    return colour || fallback;
-  }
-
-  // plotly never wraps legend text: break long series names so the legend fits a narrow container.
-  function wrapped(name, width) {
-    var limit = Math.max(12, Math.floor((width - 60) / 8));
-    if (typeof name !== "string" || name.length <= limit) return name;
-    var lines = [""];
-    name.split(" ").forEach(function (word) {
-      var line = lines[lines.length - 1];
-      if (line && (line + " " + word).length > limit) lines.push(word);
-      else lines[lines.length - 1] = line ? line + " " + word : word;
-    });
-    return lines.join("<br>");
-  }
-
-  function themed(figure, width) {
-    var style = getComputedStyle(document.body);
-    var fg = resolved("--md-default-fg-color", "#222");
-    var grid = resolved("--md-default-fg-color--lightest", "#ddd");
-    var bg = resolved("--md-default-bg-color", "#fff");
-    var palette = PALETTES[scheme()];
-    var data = figure.data.map(function (trace, i) {
-      var copy = Object.assign({}, trace, { name: wrapped(trace.name, width) });
-      var colour = palette[i % palette.length];
-      copy.marker = Object.assign({}, trace.marker, { color: colour });
-      if (copy.marker.pattern) copy.marker.pattern = Object.assign({}, copy.marker.pattern, { fgcolor: bg, bgcolor: colour });
-      if (trace.type === "scatter") copy.line = Object.assign({}, trace.line, { color: colour });
-      return copy;
-    });
-    var layout = Object.assign({}, figure.layout, {
-      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-      font: { color: fg, family: style.fontFamily, size: 14 },
-      hoverlabel: { font: { family: style.fontFamily } },
-      // Above the plot: below it, the legend collides with rotated category labels on a narrow screen.
-      legend: Object.assign({}, figure.layout.legend, { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" })
-    });
-    ["xaxis", "yaxis"].forEach(function (axis) {
-      layout[axis] = Object.assign({}, figure.layout[axis], { gridcolor: grid, zerolinecolor: fg, linecolor: grid });
-    });
-    return { data: data, layout: layout };
-  }
-
   function draw(element) {
-    var figure = JSON.parse(element.getAttribute("data-rv-figure"));
-    loadPlotly().then(function (Plotly) {
-      var view = themed(figure, element.clientWidth);
-      return Plotly.react(element, view.data, view.layout, CONFIG).then(function () {
-        element.setAttribute("data-rv-width", String(element.clientWidth));
-        element.setAttribute("data-rv-rendered", scheme());
-      });
-    }).catch(function (error) {
+    if (!element.isConnected) return;
+    try {
+      window.RapportverketDraw.draw(element, scheme());
+      if (resizer) resizer.observe(element);
+    } catch (error) {
       element.setAttribute("data-rv-failed", "true");
       if (window.console) console.error("Rapportverket: diagrammet kunde inte ritas", error);
+    }
+  }
+
+  // A hidden plot (print media, a closed container) has no size to lay out for: it waits until it has one.
+  function current(element) {
+    if (!element.clientWidth || !element.clientHeight) return true;
+    return element.getAttribute("data-rv-rendered") === scheme() &&
+      element.getAttribute("data-rv-size") === element.clientWidth + "x" + element.clientHeight;
+  }
+
+  // One chart per task: drawing one takes a few tens of ms, and the browser handles input in between.
+  // (Not requestIdleCallback: while anything else runs, a page is rarely idle, and the charts would wait.)
+  function pump() {
+    pumping = false;
+    while (queue.length && (!queue[0].isConnected || current(queue[0]))) queue.shift();
+    if (!queue.length) return;
+    draw(queue.shift());
+    later();
+  }
+
+  function later() {
+    if (pumping || !queue.length) return;
+    pumping = true;
+    setTimeout(pump, 0);
+  }
+
+  // Charts near the viewport now; then the ones below it, then those above (the reader reads down).
+  function refresh(elements) {
+    var now = [], below = [], above = [];
+    elements.forEach(function (element) {
+      var box = element.getBoundingClientRect();
+      if (box.bottom > -NEAR && box.top < window.innerHeight + NEAR) now.push(element);
+      else (box.top > 0 ? below : above).push(element);
     });
+    now.forEach(function (element) { if (!current(element)) draw(element); });
+    // the charts still waiting keep their turn after these (a resize must not drop them)
+    queue = below.concat(above, queue.filter(function (element) { return elements.indexOf(element) < 0; }));
+    later();
+  }
+
+  // Before plotly.js is loaded: the first chart near the viewport loads it. After: a chart the reader
+  // reaches before its turn in the queue is drawn at once.
+  function watch(elements) {
+    if (observer) observer.disconnect();
+    observer = new IntersectionObserver(function (entries) {
+      var seen = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (e) { return e.target; });
+      if (!seen.length) return;
+      if (ready()) {
+        seen.forEach(function (element) { observer.unobserve(element); if (!current(element)) draw(element); });
+        return;
+      }
+      load().then(function () { refresh(plots()); }).catch(function (error) {
+        elements.forEach(function (element) { element.setAttribute("data-rv-failed", "true"); });
+        if (window.console) console.error("Rapportverket: plotly.js kunde inte laddas", error);
+      });
+    }, { rootMargin: NEAR + "px" });
+    elements.forEach(function (element) { observer.observe(element); });
   }
 
   function setup() {
-    if (observer) observer.disconnect();
-    var plots = document.querySelectorAll("[data-rv-chart]");
-    if (!plots.length) return;
-    observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          draw(entry.target);
-        }
-      });
-    }, { rootMargin: "300px" });
-    plots.forEach(function (plot) { observer.observe(plot); });
+    queue = [];
+    if (resizer) resizer.disconnect();
+    var elements = plots();
+    if (!elements.length) return;
+    watch(elements);
+    if (ready()) refresh(elements);
+  }
+
+  // A chart's labels, margins and ticks are laid out for its size: lay it out again when that changes.
+  if (window.ResizeObserver) {
+    var pending = null;
+    resizer = new ResizeObserver(function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        if (ready()) refresh(plots().filter(function (e) { return e.hasAttribute("data-rv-rendered"); }));
+      }, 120);
+    });
   }
 
   new MutationObserver(function () {
-    document.querySelectorAll("[data-rv-rendered]").forEach(function (element) {
-      if (element.getAttribute("data-rv-rendered") !== scheme()) draw(element);
-    });
+    if (ready()) refresh(plots().filter(function (e) { return e.hasAttribute("data-rv-rendered"); }));
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
-  // Series names are wrapped for the width a chart was drawn at: draw again when that width changes.
-  var resizing = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(resizing);
-    resizing = setTimeout(function () {
-      document.querySelectorAll("[data-rv-rendered]").forEach(function (element) {
-        if (String(element.clientWidth) !== element.getAttribute("data-rv-width")) draw(element);
-      });
-    }, 250);
-  });
+  // For print.js: whether charts can be drawn (plotly.js and chart-draw.js are loaded).
+  window.RapportverketCharts = { ready: ready };
 
   if (window.document$) window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
 })();
