@@ -163,6 +163,9 @@ _CODES = (
     Code("RV420", "sida", "error", "Ett beslut kan inte skrivas in på rapportsidan (ingen sida har paketet, eller "
          "sidhuvudet kan inte ändras säkert), eller sidan säger `status: förslag` fast datapaketets `changes` har "
          "ett beslut.", "kör scripts/release PAKET --decision ÅÅÅÅ-MM-DD, som skriver status: beslutad på sidan"),
+    Code("RV421", "sida", "warning", "Rapportens sammanträdesdatum har passerat men status är fortfarande `förslag`; "
+         "sidan säger att beslutet inte är inlagt tills status och paragraf förs in.",
+         "skriv status: beslutad och decision.paragraph när beslutet finns"),
     # site
     Code("RV501", "bygge", "error", "Sökindexet (Pagefind) kunde inte byggas."),
     Code("RV502", "webbplats", "error", "mkdocs.yml kan inte läsas, eller en inställning i den har fel värde."),

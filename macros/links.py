@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 DATA_FOLDER = "data"
 EMBED_FOLDER = "diagram"
@@ -42,3 +44,9 @@ def relative(from_url: str, target: str) -> str:
 def resolve(from_src: str, link: str) -> str:
     """A relative link in the page content/from_src, as a path below content/ ('../a/b.md' → 'a/b.md')."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_src), link))
+
+
+def anchor(text: str) -> str:
+    """An id for a heading made from text: 'Social- och arbetsmarknadsnämnden' → 'social-och-arbetsmarknadsnamnden'."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "avsnitt"

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from .errors import Problem, ReportError, choice_list, did_you_mean
 from .format import format_date, format_period
@@ -13,7 +15,9 @@ REPORT_TYPES = ("årsredovisning", "delårsrapport", "tertialrapport", "verksamh
                 "månadsuppföljning", "uppföljning")
 STATUSES = ("förslag", "beslutad")
 REQUIRED = ("organisation", "committee", "type", "period", "status", "data")
-TEXT_KEYS = ("organisation", "committee", "type", "status", "data", "diarienummer")
+DECIDED, UPCOMING, HELD, UNDATED = "beslutad", "kommande", "hallen", "odaterad"
+HELD_STATUS = "Förslag – beslutet är inte inlagt"
+TEXT_KEYS = ("organisation", "committee", "type", "status", "data", "diarienummer", "document_url")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class ReportMeta:
     municipality_code: str = ""     # kommunkod, e.g. "0461": Kolada comparisons, the catalogue's spatial
     contact_name: str = ""
     contact_email: str = ""
+    document_url: str = ""          # the original nämndhandling or the diarium's page (http or https)
 
     @property
     def period_text(self) -> str:
@@ -47,6 +52,26 @@ class ReportMeta:
     @property
     def status_text(self) -> str:
         return {"förslag": "Förslag till nämnden", "beslutad": "Beslutad"}[self.status]
+
+    def decision_state(self, today: dt.date) -> str:
+        """Decided; a proposal before its meeting; a proposal whose meeting date has passed; or undated."""
+        if self.status == "beslutad":
+            return DECIDED
+        if self.decision_date is None:
+            return UNDATED
+        return HELD if self.decision_date < today else UPCOMING
+
+    def status_on(self, today: dt.date) -> str:
+        """The status as a reader may be told it: never "Förslag till nämnden" once the meeting has been."""
+        return HELD_STATUS if self.decision_state(today) == HELD else self.status_text
+
+
+def build_date() -> dt.date:
+    """The date a build is for: SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -142,11 +167,23 @@ def parse_report_meta(meta: Mapping[str, object], page: str) -> ReportMeta | Non
         municipality_code=str(report.get("municipality_code") or ""),
         contact_name=str((report.get("contact") or {}).get("name") or ""),
         contact_email=str((report.get("contact") or {}).get("email") or ""),
+        document_url=str(report.get("document_url") or ""),
     )
 
 
 _ORGANISATION_NUMBER = re.compile(r"^\d{6}-?\d{4}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _is_web_address(url: str) -> bool:
+    """An absolute http(s) address with a host, no spaces or control characters, of a sensible length."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:   # e.g. an unclosed [ of an IPv6 address
+        return False
+    return (parts.scheme in ("http", "https") and bool(host) and len(url) <= 2000
+            and not re.search(r"[\s\x00-\x1f\x7f]", url))
 
 
 def luhn_ok(digits: str) -> bool:
@@ -172,6 +209,11 @@ def _open_data_problems(report: Mapping[str, object], page: str) -> list[Problem
         problems.append(Problem("RV401", f"'report.municipality_code' är ingen kommunkod: '{code}'",
                                 'skriv kommunkodens fyra siffror inom citattecken, t.ex. municipality_code: "0461"',
                                 page=page, field="report.municipality_code"))
+    url = report.get("document_url")
+    if url is not None and not (isinstance(url, str) and _is_web_address(url)):
+        problems.append(Problem("RV401", f"'report.document_url' är ingen webbadress: '{url}'",
+                                'skriv hela adressen med https://, t.ex. document_url: '
+                                '"https://www.kommunen.se/diarium/2024-13792"', page=page, field="report.document_url"))
     contact = report.get("contact")
     if contact is not None and not (isinstance(contact, Mapping) and set(contact) <= {"name", "email"}
                                     and _EMAIL.match(str(contact.get("email") or ""))):

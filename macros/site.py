@@ -30,6 +30,8 @@ from .pages.navigation import build_nav
 from .pages.opendata import DCAT_PATH, open_data_outputs
 from .pages.page_macros import BuildContext
 from .pages.publish import PublishedPackage, publish_package
+from .pages.report_header import series_of
+from .report_meta import build_date
 from .pages.report_pages import PageInfo, read_page, render_report_page
 from .pages.search_entries import page_attributes, search_entries, synonym_groups
 from .pages.sources import scan
@@ -97,8 +99,10 @@ class Site:
         self.problems += self.catalog.problems
         place = self.config.relative(self.config.docs_dir)
         infos = [read_page(source, place, self.problems) for source in sources.pages]
+        entries = [i.entry for i in infos]
         kolada, kolada_key = self._kolada()
-        context = BuildContext(self.catalog, [i.entry for i in infos], self.fragments, self.links, kolada, kolada_key)
+        context = BuildContext(self.catalog, entries, self.fragments, self.links, kolada, kolada_key=kolada_key,
+                               today=build_date(), indexes=organisation_indexes(entries), series=series_of(entries))
         digest = page_cache.site_digest(context)
         for info in infos:
             self._render(info, context, sources.appendix, digest)
@@ -145,6 +149,7 @@ class Site:
             self.problems += cached.problems
             self.uses += cached.uses
             self.charts += cached.charts
+            self.files += cached.files
             if cached.page is not None:
                 self.pages.append(dataclasses.replace(cached.page))
             return
@@ -177,7 +182,9 @@ class Site:
             self.problems += problems
             self.files += published.files
             self.pages.append(self._data_page(published))
-        indicators, indicator_pages = indicator_site_pages(packages, entries, self.fragments, context.kolada)
+        indicators, indicator_pages, indicator_files = indicator_site_pages(packages, entries, self.fragments,
+                                                                            context.kolada)
+        self.files += indicator_files
         self.pages += indicator_pages + report_type_pages(entries, self.fragments)
         self.pages += organisation_pages(entries, packages, self.fragments)
         self.pages.append(data_catalogue_page(packages, self.fragments))

@@ -158,10 +158,11 @@ class RapportverketPlugin(BasePlugin[_Options]):
         found = self.site.page(page.file.src_uri)
         if found is None:
             return markdown
-        page.meta = {"title": escape(found.title), "description": escape(found.description), "hide": list(found.hide)}
-        page.title = page.meta["title"]
+        page.meta = {"title": escape(found.document_title or found.title), "description": escape(found.description),
+                     "hide": list(found.hide)}
+        page.title = escape(found.title)
         if found.header:
-            page.meta["rv_header"] = {k: escape(v) if isinstance(v, str) else v for k, v in found.header.items()}
+            page.meta["rv_header"] = _escaped(found.header)
         if found.search:
             page.meta["rv_search"] = {"kind": escape(found.search["kind"]), "title_weight": found.search["title_weight"],
                                       "filters": [escape(f) for f in found.search["filters"]]}
@@ -188,6 +189,17 @@ class RapportverketPlugin(BasePlugin[_Options]):
 
     def _files(self, config) -> list:
         return [f for f in getattr(self, "_last_files", []) if isinstance(f, CoreFile)]
+
+
+def _escaped(value: object) -> object:
+    """The theme prints page values as they are: every string of the header, at any depth, is escaped here."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _escape_sections(items) -> None:

@@ -45,7 +45,7 @@ def _escaped(value: object) -> object:
 
 
 def _front_matter(page) -> str:
-    meta = {"title": _escaped(page.title)}
+    meta = {"title": _escaped(page.document_title or page.title)}
     if page.description:
         meta["description"] = _escaped(page.description)
     if page.hide:

@@ -23,7 +23,7 @@ from .macro_options import option_text
 from .swedish import SwedishParser
 
 ROOT = Path(__file__).resolve().parents[2]
-_BLOCK = re.compile(r"(<!-- genererat: (?P<name>[a-z-]+) -->\n)(.*?)(<!-- /genererat -->)", re.S)
+_BLOCK = re.compile(r"(<!-- genererat: (?P<name>[a-z_-]+) -->\n)(.*?)(<!-- /genererat -->)", re.S)
 
 HELP = ("Skriv de genererade delarna av dokumentationen (felkoder, typernas kolumner, makronas alternativ) i "
         "macros/MACROS.md och CONTRIBUTING.md.")

@@ -62,6 +62,11 @@ OPTIONS: dict[str, dict[str, str]] = {
                       "(aldrig för linjer).",
         "unit": "Visa talen i en annan penningenhet (`kr`, `tkr`, `mnkr`), på axeln och i tabellen.",
     },
+    "key_figures": {
+        "cards": "En lista med ett kort per nyckeltal, t.ex. `[{\"budget\": \"drift\", \"label\": \"Avvikelse mot "
+                 "budget, helår\"}]`. Typen är nyckeln som namnger resursen: `budget`, `deviations`, `goals`, "
+                 "`indicators` eller `value`; se tabellen under key_figures i macros/MACROS.md.",
+    },
     "kpi": {
         "column": "Kolumnen med talet på korten.",
         "label": "Kolumnen som namnger korten: ett kort för varje värde bland de valda raderna.",
@@ -117,6 +122,7 @@ OPTIONS: dict[str, dict[str, str]] = {
         "committee": "Bara den nämndens rapporter.",
         "type": "Bara en rapporttyp, t.ex. `\"årsredovisning\"`.",
         "year": "Bara rapporter vars period slutar det året.",
+        "group": "Dela listan i grupper med rubrik: `\"organisation\"`, `\"committee\"` (nämnd) eller `\"year\"`.",
     },
 }
 

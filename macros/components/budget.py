@@ -9,6 +9,7 @@ from ..data.query import require_column, require_rows, select
 from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
+from .notes import Collector, Footnotes
 from .downloads import Downloads, ShownData, column_header, downloads_for
 from .table import source_text
 from .value import numeric_field
@@ -20,6 +21,7 @@ TOTAL_LEVELS = ("summa", "delsumma")
 class BudgetCell:
     text: str
     deficit: bool = False
+    notes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class BudgetRow:
     label: str
     cells: tuple[BudgetCell, ...]
     level: str
+    notes: tuple[int, ...] = ()     # footnotes on the row, or on its label
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class BudgetView:
     source: str
     csv_url: str
     csv_name: str
+    footnotes: Footnotes = ()
     downloads: Downloads | None = None
 
     def shown_data(self) -> ShownData:
@@ -66,12 +70,15 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
     require_rows(resource, frame)
     levels = resource.frame["niva"] if "niva" in resource.field_names else None
     rows = []
+    notes = Collector(resource)
     for position in map(int, frame.index):
         level = str(levels[position]) if levels is not None and levels[position] in TOTAL_LEVELS else ""
         gap = resource.cell(deviation, position)
+        row_notes = notes.at(position, label, whole_row=True)
         cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),
-                                 f.name == deviation and gap is not None and gap < 0) for f in fields)
-        rows.append(BudgetRow(str(resource.cell(label, position)), cells, level))
+                                 f.name == deviation and gap is not None and gap < 0, notes.at(position, f.name))
+                      for f in fields)
+        rows.append(BudgetRow(str(resource.cell(label, position)), cells, level, row_notes))
     shown_unit = unit or row_unit(resource, fields[0], int(frame.index[0])) or ""
     view_chart = None
     if show_chart:
@@ -83,7 +90,8 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
         headers=(resource.get_field(label).title, *(f.title for f in fields)),
         unit=unit_label(shown_unit),
         rows=tuple(rows), chart=view_chart, source=source_text(resource), csv_url=csv_url,
-        csv_name=resource.csv_name, downloads=downloads_for(resource.package, element_id))
+        csv_name=resource.csv_name, footnotes=notes.footnotes,
+        downloads=downloads_for(resource.package, element_id))
 
 
 def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,

@@ -11,6 +11,7 @@ from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError, choice_list
 from ..format import convert, format_period_key, format_period_text, format_value, unit_label
 from .cells import cell_decimals, format_cell, row_unit
+from .notes import Collector
 from .table import Cell, Column, Row, TableView, source_text
 from .value import numeric_field
 
@@ -76,12 +77,16 @@ def chart(resource: Resource, *, element_id: str, csv_url: str, x: str, y: str |
     spec = ChartSpec(kind=type, categories=categories, series=built, horizontal=horizontal,
                      unit_label=unit_label(shown_unit))
     chart_title = title or resource.title
+    notes = Collector(resource)   # a bar is one row of the resource: its notes go with it in the chart's table
+    cell_notes = [[notes.at(positions[cat], column, whole_row=True) if cat in positions else ()
+                   for _, positions, column in groups] for cat in categories]
     table = TableView(
         id=f"{element_id}-tabell", caption=f"{chart_title} – tabell",
         columns=(Column(resource.get_field(x).title, "", False),
                  *(Column(s.name, unit_label(shown_unit), True) for s in built)),
-        rows=tuple(Row(Cell(cat), tuple(Cell(s.texts[i], True) for s in built)) for i, cat in enumerate(categories)),
-        footnotes=(), source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
+        rows=tuple(Row(Cell(cat), tuple(Cell(s.texts[i], True, cell_notes[i][j]) for j, s in enumerate(built)))
+                   for i, cat in enumerate(categories)),
+        footnotes=notes.footnotes, source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
     )
     return ChartView(
         id=element_id, title=chart_title, unit=unit_label(shown_unit) or "antal", period=format_period_text(resource.period),

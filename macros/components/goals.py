@@ -8,6 +8,7 @@ from ..data.model import Resource
 from ..data.query import require_column, require_rows, select
 from ..errors import Problem, ReportError
 from ..status import Status, status_of
+from .notes import Collector, Footnotes
 from .table import source_text
 
 NO_STATUS = Status("ingen_bedomning", "Ingen bedömning", "–", "neutral", -1)
@@ -27,6 +28,9 @@ class GoalItem:
     status: Status
     status_text: str     # as printed in the source, when it differs from the status label
     comment: str
+    title_notes: tuple[int, ...] = ()    # footnotes on the row, or on its title
+    status_notes: tuple[int, ...] = ()
+    comment_notes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class GoalsView:
     counts: tuple[StatusCount, ...]
     items: tuple[GoalItem, ...]
     source: str
+    footnotes: Footnotes = ()
 
 
 def _first_present(resource: Resource, names: tuple[str, ...], option: str) -> str:
@@ -75,17 +80,22 @@ def goals(resource: Resource, *, element_id: str, where: Mapping[str, object] | 
     frame = select(resource, where, exclude)
     require_rows(resource, frame)
     items = []
-    for _, row in frame.iterrows():
+    notes = Collector(resource)
+    for position, row in frame.iterrows():
         found = status_of(row[status]) or NO_STATUS
         printed = _text(row[status_text]) if status_text else ""
+        has_comment = comment in resource.field_names
         items.append(GoalItem(
             title=_text(row[title]), status=found,
             status_text=printed if printed and printed.lower() != found.label.lower() else "",
-            comment=_text(row[comment]) if comment in resource.field_names else ""))
+            comment=_text(row[comment]) if has_comment else "",
+            title_notes=notes.at(int(position), title, whole_row=True),
+            status_notes=notes.at(int(position), status) + (notes.at(int(position), status_text) if status_text else ()),
+            comment_notes=notes.at(int(position), comment) if has_comment and row[comment] is not None else ()))
     tally: dict[str, StatusCount] = {}
     for item in items:
         previous = tally.get(item.status.id)
         tally[item.status.id] = StatusCount(item.status, (previous.count if previous else 0) + 1)
     counts = tuple(sorted(tally.values(), key=lambda c: -c.status.rank))
     return GoalsView(id=element_id, caption=caption or resource.title, summary=summarise_counts(counts, len(items), noun),
-                     counts=counts, items=tuple(items), source=source_text(resource))
+                     counts=counts, items=tuple(items), source=source_text(resource), footnotes=notes.footnotes)

@@ -9,6 +9,7 @@ from ..data.query import require_column, require_rows, select
 from .cells import format_cell
 from ..opendata.comparisons import row_period
 from .comparison import NONE, ComparisonCells, comparison_cells, comparison_note
+from .notes import Collector, Footnotes
 from .table import source_text
 from .value import numeric_field
 
@@ -41,6 +42,10 @@ class IndicatorRow:
     trend_tone: str      # good | bad | neutral
     polarity: str        # "lägre är bättre" or ""
     comparison: ComparisonCells = NONE   # Riket / Liknande kommuner from the Kolada cache
+    name_notes: tuple[int, ...] = ()      # footnotes on the row, or on its name
+    target_notes: tuple[int, ...] = ()
+    outcome_notes: tuple[int, ...] = ()
+    trend_notes: tuple[int, ...] = ()     # on the value the trend compares with
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class IndicatorsView:
     source: str
     comparisons: bool = False      # show the Riket and Liknande kommuner columns
     comparison_note: str = ""
+    footnotes: Footnotes = ()
 
 
 def judge(outcome: float | None, target: float | None, polarity: str) -> Verdict:
@@ -105,7 +111,8 @@ def indicators(resource: Resource, *, element_id: str, where: Mapping[str, objec
         before_of = _previous_positions(resource, frame, key, "period")
         if latest:
             frame = frame[~frame.index.isin(list(before_of.values()))]
-    rows = tuple(_row(resource, int(p), outcome, target, previous, name, before_of.get(int(p)), compare)
+    notes = Collector(resource)
+    rows = tuple(_row(resource, int(p), outcome, target, previous, name, before_of.get(int(p)), compare, notes)
                  for p in frame.index)
     shown = [r.comparison for r in rows if r.comparison is not NONE]
     met = sum(1 for r in rows if r.verdict is MET)
@@ -114,11 +121,12 @@ def indicators(resource: Resource, *, element_id: str, where: Mapping[str, objec
     return IndicatorsView(id=element_id, caption=caption or resource.title, summary=summary,
                           outcome_label=resource.get_field(outcome).title, rows=rows, source=source_text(resource),
                           comparisons=bool(shown),
-                          comparison_note=comparison_note(shown, getattr(compare, "fetched", None)) if shown else "")
+                          comparison_note=comparison_note(shown, getattr(compare, "fetched", None)) if shown else "",
+                          footnotes=notes.footnotes)
 
 
 def _row(resource: Resource, position: int, outcome: str, target: str, previous: str | None, name: str,
-         before: int | None, compare: Callable | None = None) -> IndicatorRow:
+         before: int | None, compare: Callable | None, notes: Collector) -> IndicatorRow:
     frame = resource.frame
     polarity = str(frame.at[position, "polaritet"]) if "polaritet" in resource.field_names else "ingen"
     now, goal = frame.at[position, outcome], frame.at[position, target]
@@ -142,5 +150,9 @@ def _row(resource: Resource, position: int, outcome: str, target: str, previous:
             f"oförändrat sedan {then_label}" if word else ""),
         trend_tone=tone, polarity=POLARITY_WORDS.get(polarity, ""),
         comparison=comparison_cells(resource, resource.get_field(outcome), position, kolada,
-                                    row_period(resource, position), compare))
+                                    row_period(resource, position), compare),
+        name_notes=notes.at(position, name, whole_row=True), target_notes=notes.at(position, target),
+        outcome_notes=notes.at(position, outcome),
+        trend_notes=(notes.at(position, previous) if previous else
+                     notes.at(before, outcome) if before is not None else ()))
 

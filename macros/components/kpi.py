@@ -8,6 +8,7 @@ from ..data.model import Resource
 from ..data.query import require_column, select, select_one
 from ..errors import Problem, ReportError
 from ..format import format_period_key
+from .notes import Collector, Footnotes
 from .table import source_text
 from .value import change, numeric_field, value
 
@@ -21,17 +22,21 @@ class KpiCard:
     change: str          # "−0,5 procentenheter sedan 2023" or ""
     direction: str       # "upp" | "ned" | "oforandrad" | ""
     verdict: str         # "bättre" | "sämre" | ""
+    notes: tuple[int, ...] = ()          # footnotes on the value shown (or its row)
+    change_notes: tuple[int, ...] = ()   # footnotes on the value it is compared with
 
 
 @dataclass(frozen=True)
 class KpiView:
     cards: tuple[KpiCard, ...]
     source: str
+    footnotes: Footnotes = ()
+    id: str = ""
 
 
 def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, object] | None = None, by: str | None = None,
         current: object = None, previous: object = None, unit: str | None = None, decimals: int | None = None,
-        polarity: str = "ingen") -> KpiView:
+        polarity: str = "ingen", element_id: str = "") -> KpiView:
     where = where or {}
     numeric_field(resource, column)
     require_column(resource, label)
@@ -46,19 +51,23 @@ def kpi(resource: Resource, column: str, *, label: str, where: Mapping[str, obje
     if rows.empty:
         raise ReportError([Problem("RV304", f"inga rader i '{resource.name}' matchar", "kontrollera filtren")])
     cards = []
+    notes = Collector(resource)
     for name in dict.fromkeys(rows[label]):
         keys = {**where, label: name}
-        shown = value(resource, column, where={**keys, **({by: current} if by else {})}, unit=unit,
-                      decimals=decimals)
-        delta_text, direction, verdict = "", "", ""
+        now = {**keys, **({by: current} if by else {})}
+        shown = value(resource, column, where=now, unit=unit, decimals=decimals)
+        position = int(select_one(resource, now).name)
+        card_notes = notes.at(position, label, whole_row=True) + notes.at(position, column)
+        delta_text, direction, verdict, change_notes = "", "", "", ()
         if by is not None and previous is not None:
             delta_text = change(resource, column, by, previous, current, where=keys, unit=unit, decimals=decimals)
-            before = select_one(resource, {**keys, by: previous})[column]
-            after = select_one(resource, {**keys, by: current})[column]
+            earlier = int(select_one(resource, {**keys, by: previous}).name)
+            before, after = resource.frame.at[earlier, column], resource.frame.at[position, column]
             direction = "upp" if after > before else "ned" if after < before else "oforandrad"
             if polarity != "ingen" and direction != "oforandrad":
                 good = (direction == "upp") == (polarity == "hogre_ar_battre")
                 verdict = "bättre" if good else "sämre"
             delta_text = f"{delta_text} sedan {format_period_key(previous)}"
-        cards.append(KpiCard(str(name), shown, delta_text, direction, verdict))
-    return KpiView(tuple(cards), source_text(resource))
+            change_notes = notes.at(earlier, column, whole_row=True)
+        cards.append(KpiCard(str(name), shown, delta_text, direction, verdict, card_notes, change_notes))
+    return KpiView(tuple(cards), source_text(resource), notes.footnotes, element_id)

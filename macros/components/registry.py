@@ -17,9 +17,9 @@ from typing import Callable, Mapping
 
 from ..data.model import Resource
 from ..errors import Problem, ReportError, did_you_mean
-from . import budget, chart, goals, indicators, kpi, listing, statistics, table, value
+from . import budget, chart, goals, indicators, key_figures, kpi, listing, statistics, table, value
 
-INJECTED = ("element_id", "csv_url", "pages", "packages", "url_of", "compare")
+INJECTED = ("element_id", "csv_url", "pages", "packages", "url_of", "compare", "resolve")
 RANGES = {"decimals": (0, 10), "limit": (1, 100_000)}
 
 
@@ -69,6 +69,7 @@ MACROS: dict[str, MacroSpec] = {spec.name: spec for spec in (
     MacroSpec("budget", budget.budget, "budget.html", "budget", "budget"),
     MacroSpec("statistics", statistics.statistics, "statistics.html", "stats", "statistik"),
     MacroSpec("listing", listing.listing, "listing.html", "listing", "lista"),
+    MacroSpec("key_figures", key_figures.key_figures, "key_figures.html", "figures", "i-siffror"),
 )}
 MACRO_NAMES = tuple(MACROS)
 

@@ -12,6 +12,7 @@ from ..errors import Problem, ReportError
 from ..format import format_period_key
 from ..status import Status, status_of
 from .cells import column_unit, format_cell, is_status_field
+from .notes import Collector
 from .downloads import Downloads, ShownData, column_header, downloads_for
 
 # Row-role columns: the legacy niva/grupp and the role/key/parent form scripts/import writes.
@@ -88,11 +89,6 @@ def _sort_key(value: object) -> tuple:
     return (value is None, value if isinstance(value, (int, float)) else str(value))
 
 
-def _notes_for(resource: Resource, position: int, field_name: str, first: bool) -> tuple[int, ...]:
-    return tuple(n.number for n in resource.footnotes
-                 if position in n.rows and (n.field == field_name or (n.field is None and first)))
-
-
 def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequence[str] | None = None,
           where: Mapping[str, object] | None = None, exclude: Mapping[str, object] | None = None,
           sort: str | None = None, descending: bool = False, caption: str | None = None,
@@ -105,16 +101,15 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         require_column(resource, name)
     fields = [resource.get_field(n) for n in names]
     rows = []
-    used_notes: set[int] = set()
+    notes = Collector(resource)
     for position in frame.index:
         cells = []
         for index, fld in enumerate(fields):
-            notes = _notes_for(resource, int(position), fld.name, index == 0)
-            used_notes.update(notes)
+            cell_notes = notes.at(int(position), fld.name, whole_row=index == 0)
             value = resource.cell(fld.name, position)
             status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
-                              fld.numeric, notes, status))
+                              fld.numeric, cell_notes, status))
         level = resource.cell("niva", position) if "niva" in resource.field_names else (
             ROLE_LEVELS.get(resource.cell("roll", position), "") if "roll" in resource.field_names else "")
         rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
@@ -122,7 +117,7 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
         id=element_id, caption=caption or resource.title,
         columns=tuple(Column(f.title, column_unit(resource, f), f.numeric) for f in fields),
         rows=tuple(rows),
-        footnotes=tuple((n.number, n.text) for n in resource.footnotes if n.number in used_notes),
+        footnotes=notes.footnotes,
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
         downloads=downloads_for(resource.package, element_id),
     )
@@ -148,7 +143,7 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
                                        "lägg till ett filter så att varje cell får ett värde")])
         grid[key] = int(position)
     rows = []
-    used: set[int] = set()
+    notes = Collector(resource)
     for row_key in row_keys:
         cells = []
         for col_key in keys:
@@ -156,10 +151,9 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
             if position is None:
                 cells.append(Cell("–", True))
                 continue
-            notes = _notes_for(resource, position, values, False)
-            used.update(notes)
+            # each cell is one row of the resource: a note on that whole row belongs to it
             cells.append(Cell(format_cell(resource, value_field, position, bare=not value_field.unit_field),
-                              True, notes))
+                              True, notes.at(position, values, whole_row=True)))
         header_text = format_period_key(row_key) if row_key is not None else "–"
         rows.append(Row(Cell(str(header_text)), tuple(cells)))
     unit = column_unit(resource, value_field)
@@ -167,7 +161,7 @@ def _pivot_table(resource: Resource, frame: pd.DataFrame, pivot: Mapping[str, st
                *(Column(format_period_key(k), unit, True) for k in keys))
     return TableView(
         id=table_id, caption=caption or resource.title, columns=columns, rows=tuple(rows),
-        footnotes=tuple((n.number, n.text) for n in resource.footnotes if n.number in used),
+        footnotes=notes.footnotes,
         source=source_text(resource), csv_url=csv_url, csv_name=resource.csv_name,
         downloads=downloads_for(resource.package, table_id),
     )

@@ -1,21 +1,46 @@
-"""Indicator pages: one page per indicator with its values across reports and organisations, and an index."""
+"""Indicator pages: one page per indicator with its values across reports and organisations, and an index.
+
+Every value keeps what it came from (resource and row), so a page can show it with the page's common decimals,
+its footnotes, the period it covers and whether it is the whole organisation's — and compare only what compares
+(macros/pages/indicator_compare.py).
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from ..components.cells import format_cell
+from ..components.cells import format_cell, suppressed
 from ..components.comparison import NONE, ComparisonCells, comparison_cells, comparison_note
+from ..components.notes import Footnotes, Renumbered
 from ..data.model import Package, Resource
-from ..format import format_count, format_period_key, format_period_text
+from ..data.precision import cell_unit, printed_decimals
+from ..format import format_count, format_period
 from ..opendata.comparisons import row_period
+from .comparable import GROUP_COLUMNS, Span, is_whole, row_span, span_label
+from .indicator_compare import Comparison, compare_values
 
 FOLDER = "nyckeltal"
 KOLADA_URL = "https://www.kolada.se/verktyg/fri-sokning/?kpis={}"
 SICK_LEAVE_TYPES = {"total": "Total sjukfrånvaro", "korttid": "Korttidssjukfrånvaro", "langtid": "Långtidssjukfrånvaro"}
-GROUP_COLUMNS = ("verksamhet", "enhet", "grupp", "kon", "alder")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One value of one indicator as the data has it."""
+    organisation: str
+    report: str
+    report_url: str
+    resource: Resource
+    position: int
+    outcome: str                 # the column of the value
+    target: str | None           # the column of the target, when the resource has one
+    compare: Callable | None = None
+
+    def cell(self, name: str | None) -> object:
+        return self.resource.frame.at[self.position, name] if name else None
 
 
 @dataclass(frozen=True)
@@ -28,6 +53,17 @@ class ValueRow:
     target: str
     outcome: str
     comparison: ComparisonCells = NONE     # Riket / Liknande kommuner for the same KPI and year (Kolada cache)
+    target_notes: tuple[int, ...] = ()
+    outcome_notes: tuple[int, ...] = ()
+    value: float | None = None             # the value as shown (rounded to the page's decimals); None if hidden
+    target_value: float | None = None
+    unit: str = ""
+    span: Span | None = None
+    span_label: str = ""                   # "helår", "januari–augusti"
+    whole: bool = True                     # the whole organisation's value, not one group's
+    decimals: int = 0                      # how many decimals the value is shown with
+    kolada_id: str = ""
+    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +90,8 @@ class IndicatorPage:
     rows: tuple[ValueRow, ...]
     has_target: bool
     comparison_note: str = ""
+    footnotes: Footnotes = ()
+    compared: Comparison | None = None     # charts of comparable values, the notes on what does not compare, CSV
 
     @property
     def has_comparisons(self) -> bool:
@@ -62,6 +100,10 @@ class IndicatorPage:
     @property
     def src(self) -> str:
         return f"{FOLDER}/{self.slug}/index.md"   # a folder page: links resolve alike in every renderer
+
+    @property
+    def csv_name(self) -> str:
+        return f"{self.slug}.csv"
 
 
 def slugify(text: str) -> str:
@@ -73,53 +115,92 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _unit_columns(resource: Resource) -> set[str]:
+    return {f.unit_field for f in resource.fields if f.unit_field} | {f.decimals_field for f in resource.fields
+                                                                      if f.decimals_field}
+
+
 def _group(resource: Resource, position: int) -> str:
-    """The unit (first of verksamhet/enhet/grupp) and sex and age group a value is for."""
-    unit = next((c for c in GROUP_COLUMNS[:3] if c in resource.field_names), None)
-    columns = ([unit] if unit else []) + [c for c in GROUP_COLUMNS[3:] if c in resource.field_names]
-    return ", ".join(p for p in (_text(resource.cell(c, position)) for c in columns) if p)
+    """The unit (first of verksamhet/enhet/grupp) and sex and age group a value is for; a unit column is no group."""
+    skip = _unit_columns(resource)
+    present = [c for c in GROUP_COLUMNS if c in resource.field_names and c not in skip]
+    unit = next((c for c in present if c in GROUP_COLUMNS[:3]), None)
+    columns = ([unit] if unit else []) + [c for c in present if c in GROUP_COLUMNS[3:]]
+    return ", ".join(p for p in (_text(resource.frame.at[position, c]) for c in columns) if p)
 
 
-def _period(resource: Resource, position: int) -> str:
-    for column in ("period", "period_text", "ar"):
-        if column in resource.field_names and resource.cell(column, position) is not None:
-            text = str(resource.cell(column, position))
-            return "–".join(format_period_key(part) for part in text.split("/")) if "/" in text and len(
-                text) == 15 else format_period_text(format_period_key(text))
-    return format_period_text(resource.period)
+def _period_text(span: Span | None, source: Source) -> str:
+    if span is None:
+        return _text(source.cell("period") if "period" in source.resource.field_names else source.resource.period)
+    return str(span[1].year) if span_label(span) == "helår" else format_period(*span)
 
 
-def _indicator_rows(package: Package, resource: Resource, report: tuple[str, str],
-                    compare: Callable | None = None) -> dict[str, list]:
-    """key → [(title, kolada, row)] for every row of an indicators resource."""
+def _collect(package: Package, report: tuple[str, str], compare: Callable | None) -> dict[str, list]:
+    """key → [(title, kolada id, Source)] for every indicators and sick-leave row of a package."""
     found: dict[str, list] = {}
-    outcome = "utfall" if "utfall" in resource.field_names else "nulage" if "nulage" in resource.field_names else None
-    if outcome is None:
-        return found
-    for position in map(int, resource.frame.index):
-        kolada = _text(resource.cell("kolada_id", position)) if "kolada_id" in resource.field_names else ""
-        title = _text(resource.cell("indikator", position))
-        key = kolada or slugify(title)
-        target = (format_cell(resource, resource.get_field("malvarde"), position)
-                  if "malvarde" in resource.field_names else "–")
-        row = ValueRow(package.organisation, report[0], report[1], _group(resource, position),
-                       _period(resource, position),
-                       target, format_cell(resource, resource.get_field(outcome), position),
-                       comparison_cells(resource, resource.get_field(outcome), position, kolada,
-                                        row_period(resource, position), compare))
-        found.setdefault(key, []).append((title, kolada, row))
+    for resource in package.resources.values():
+        frame = resource.frame
+        for position in map(int, frame.index):
+            if resource.kind == "indicators":
+                outcome = next((c for c in ("utfall", "nulage") if c in resource.field_names), None)
+                if outcome is None:
+                    break
+                kolada = _text(frame.at[position, "kolada_id"]) if "kolada_id" in resource.field_names else ""
+                title = _text(frame.at[position, "indikator"])
+                key, target = kolada or slugify(title), "malvarde" if "malvarde" in resource.field_names else None
+            elif resource.kind == "sick_leave" and "varde" in resource.field_names:
+                kind = _text(frame.at[position, "typ"]) if "typ" in resource.field_names else "total"
+                title, kolada, key = SICK_LEAVE_TYPES.get(kind, f"Sjukfrånvaro ({kind})"), "", f"sjukfranvaro-{kind}"
+                outcome, target = "varde", None
+            else:
+                break
+            source = Source(package.organisation, report[0], report[1], resource, position, outcome, target, compare)
+            found.setdefault(key, []).append((title, kolada, source))
     return found
 
 
-def _sick_leave_rows(package: Package, resource: Resource, report: tuple[str, str]) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for position in map(int, resource.frame.index):
-        kind = _text(resource.cell("typ", position)) if "typ" in resource.field_names else "total"
-        title = SICK_LEAVE_TYPES.get(kind, f"Sjukfrånvaro ({kind})")
-        row = ValueRow(package.organisation, report[0], report[1], _group(resource, position),
-                       _period(resource, position), "–", format_cell(resource, resource.get_field("varde"), position))
-        found.setdefault(f"sjukfranvaro-{kind}", []).append((title, "", row))
-    return found
+def _decimals(sources: list[Source]) -> dict[str, int]:
+    """Per unit, the fewest decimals any report prints: every value of the page is shown with that many."""
+    fewest: dict[str, int] = {}
+    for s in sources:
+        value = s.cell(s.outcome)
+        if value is None or suppressed(s.resource, s.resource.get_field(s.outcome), value):
+            continue   # a hidden value is shown as "1–4": its decimals are not on the page
+        unit = cell_unit(s.resource, s.resource.get_field(s.outcome), s.position) or ""
+        places = printed_decimals(s.resource, s.resource.get_field(s.outcome), s.position)
+        fewest[unit] = min(places, fewest.get(unit, places))
+    return fewest
+
+
+def _row(source: Source, decimals: dict[str, int], notes: Renumbered, kolada: str) -> ValueRow:
+    resource, position = source.resource, source.position
+    outcome_field = resource.get_field(source.outcome)
+    unit = cell_unit(resource, outcome_field, position) or ""
+    places = decimals.get(unit)
+    raw = source.cell(source.outcome)
+    hidden = raw is None or suppressed(resource, outcome_field, raw)
+    span = row_span(resource, position)
+    target = source.cell(source.target)
+    return ValueRow(
+        source.organisation, source.report, source.report_url, _group(resource, position), _period_text(span, source),
+        format_cell(resource, resource.get_field(source.target), position) if source.target else "–",
+        format_cell(resource, outcome_field, position, decimals=places),
+        comparison_cells(resource, outcome_field, position, kolada, row_period(resource, position), source.compare),
+        target_notes=notes.at(resource, position, source.target) if source.target else (),
+        outcome_notes=notes.at(resource, position, source.outcome, whole_row=True),
+        value=None if hidden else _half_up(raw, places),
+        target_value=float(target) if isinstance(target, (int, float)) else None,
+        unit=unit, span=span, span_label=span_label(span) if span else "",
+        whole=is_whole(resource, position, _unit_columns(resource)),
+        decimals=places if places is not None else printed_decimals(resource, outcome_field, position),
+        kolada_id=kolada, source=source)
+
+
+def _half_up(value: object, places: int | None) -> float:
+    """Rounded as the page prints it (half up, as format_number): 8,25 → 8,3 in the table, the chart and the CSV."""
+    if places is None:
+        return float(value)
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]],
@@ -127,36 +208,45 @@ def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]]
     """reports maps a package id to (report title, site URL of its page); packages without a page are left out.
 
     compares maps a package id to its municipality's Kolada lookup (Riket and Liknande kommuner)."""
-    reports = {key: (title, "../../" + url) for key, (title, url) in reports.items()}
     collected: dict[str, list] = {}
     for package in packages:
         report = reports.get(package.id)
         if report is None:
             continue
-        for resource in package.resources.values():
-            if resource.kind == "indicators":
-                parts = _indicator_rows(package, resource, report, (compares or {}).get(package.id))
-            elif resource.kind == "sick_leave" and "varde" in resource.field_names:
-                parts = _sick_leave_rows(package, resource, report)
-            else:
-                continue
-            for key, rows in parts.items():
-                collected.setdefault(key, []).extend(rows)
-    pages = []
-    for key, rows in collected.items():
-        title, kolada = rows[0][0], next((k for _, k, _ in rows if k), "")
-        values = tuple(r for _, _, r in rows)
-        pages.append(IndicatorPage(
-            slug=key if key.startswith("sjukfranvaro") else slugify(title)[:50].strip("-") + (
-                f"-{kolada.lower()}" if kolada else ""), title=title, kolada_id=kolada,
-            kolada_url=KOLADA_URL.format(kolada) if kolada else "",
-            description=(f"{format_count(len(values), 'värde', 'värden')} från "
-                         f"{format_count(len({r.report for r in values}), 'rapport', 'rapporter')}."),
-            organisations=tuple(sorted({r.organisation for r in values})), rows=values,
-            has_target=any(r.target not in ("–", "") for r in values),
-            comparison_note=_note(values, compares)))
+        for key, rows in _collect(package, (report[0], "../../" + report[1]),
+                                  (compares or {}).get(package.id)).items():
+            collected.setdefault(key, []).extend(rows)
+    pages = [_page(key, rows, compares) for key, rows in collected.items()]
     pages.sort(key=lambda p: p.title.lower())
     return pages
+
+
+def _page(key: str, found: list, compares: Mapping[str, Callable] | None) -> IndicatorPage:
+    title, kolada = found[0][0], next((k for _, k, _ in found if k), "")
+    sources = [s for _, _, s in found]
+    decimals, notes = _decimals(sources), Renumbered()
+    rows = tuple(_row(s, decimals, notes, k) for (_, k, s) in found)
+    slug = key if key.startswith("sjukfranvaro") else slugify(title)[:50].strip("-") + (
+        f"-{kolada.lower()}" if kolada else "")
+    return IndicatorPage(
+        slug=slug, title=title, kolada_id=kolada, kolada_url=KOLADA_URL.format(kolada) if kolada else "",
+        description=(f"{format_count(len(rows), 'värde', 'värden')} från "
+                     f"{format_count(len({r.report for r in rows}), 'rapport', 'rapporter')}."),
+        organisations=tuple(sorted({r.organisation for r in rows})), rows=rows,
+        has_target=any(r.target not in ("–", "") for r in rows), comparison_note=_note(rows, compares),
+        footnotes=notes.footnotes, compared=compare_values(title, slug, rows, _rounded(sources, decimals)))
+
+
+def _rounded(sources: list[Source], decimals: dict[str, int]) -> bool:
+    """Whether a value is shown with fewer decimals than its report prints."""
+    for s in sources:
+        field_ = s.resource.get_field(s.outcome)
+        unit = cell_unit(s.resource, field_, s.position) or ""
+        value = s.cell(s.outcome)
+        if value is not None and not suppressed(s.resource, field_, value) and \
+                printed_decimals(s.resource, field_, s.position) > decimals.get(unit, 0):
+            return True
+    return False
 
 
 def _note(values: tuple[ValueRow, ...], compares: Mapping[str, Callable] | None) -> str:

@@ -5,13 +5,15 @@ assembled from data text.
 """
 from __future__ import annotations
 
+from ..components.downloads import offered
 from ..components.listing import dataset_listing, report_listing
 from ..data.model import Package
 from ..links import DATA_FOLDER, data_url
 from ..render import render
 from ..report_meta import PageEntry, reports_of
 from .indicators import FOLDER, IndicatorPage, index_entries, indicator_pages
-from .model import Fragments, OutputPage
+from .model import Fragments, OutputPage, PublishedFile
+from .publish import figure_files
 from .navigation import REPORT_TYPES_FOLDER, TYPE_PLURALS, type_page_src, type_sections
 from ..opendata.comparisons import lookup
 from ..opendata.kolada_cache import KoladaCache
@@ -54,7 +56,7 @@ def organisation_pages(pages: list[PageEntry], packages: list[Package], fragment
     made = []
     for organisation, src in organisation_indexes(pages).items():
         reports = report_listing(pages, lambda url: "../" + url, filters={"organisation": organisation},
-                                 heading="Rapporter, senaste först")
+                                 heading="Rapporter, senaste först", group="committee")
         data = dataset_listing(packages, lambda url: "../" + url, organisation=organisation, heading="Öppna data")
         html = render("listing.html", listing=reports) + "\n" + render("listing.html", listing=data)
         made.append(generated(fragments, src, organisation, html,
@@ -85,13 +87,19 @@ def report_links(pages: list[PageEntry]) -> dict[str, tuple[str, str]]:
 
 def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
                          fragments: Fragments, kolada: KoladaCache | None = None
-                         ) -> tuple[list[IndicatorPage], list[OutputPage]]:
+                         ) -> tuple[list[IndicatorPage], list[OutputPage], list[PublishedFile]]:
+    """The indicator pages, their index, and each page's table as a CSV beside it."""
     compares = {p.meta.data: lookup(kolada, p.meta.municipality_code) for p in reports_of(pages)}
     found = indicator_pages(packages, report_links(pages), {k: v for k, v in compares.items() if v})
     made = [generated(fragments, f"{FOLDER}/index.md", "Nyckeltal", render("indicator_index.html",
                                                                            pages=index_entries(found)))]
     made += [generated(fragments, page.src, page.title, render("indicator_page.html", page=page)) for page in found]
-    return found, made
+    files = [PublishedFile(f"{FOLDER}/{page.slug}/{page.csv_name}", page.compared.csv) for page in found]
+    for page in found:   # each chart's own rows, as under every chart of a report
+        for chart_view in page.compared.charts:
+            files += [f for downloads, shown in offered(chart_view)
+                      for f in figure_files(f"{FOLDER}/{page.slug}/", downloads, shown)]
+    return found, made, files
 
 
 def extra_nav(pages: list[PageEntry], packages: list[Package], indicators: list[IndicatorPage]) -> list[dict]:

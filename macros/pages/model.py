@@ -20,6 +20,7 @@ class OutputPage:
     generated: bool = False          # made by the core from data and front matter, not written by a person
     hide: tuple[str, ...] = ()       # theme parts to hide (navigation, toc), from front matter
     head: str = ""                   # JSON-LD for <head>, escaped for a script block (macros/opendata/jsonld.py)
+    document_title: str = ""         # the <title>, when it says more than the title ("… – Socialnämnden, Borgholms kommun")
 
     @property
     def url(self) -> str:

@@ -1,12 +1,13 @@
 """Rendered pages kept between the builds of one process (the preview): a page is rendered again only when what it
-reads has changed — its own text, its datapackage's files, or, for a page that lists the site, the site's pages."""
+reads has changed — its own text, its datapackage's files, the build's date and its series (a report's status and
+previous/next), or, for a page that lists the site, the site's pages."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
 from ..errors import Problem
-from .model import ChartRecord, MacroUse, OutputPage
+from .model import ChartRecord, MacroUse, OutputPage, PublishedFile
 from .page_macros import BuildContext, PageMacros
 from .report_pages import PageInfo
 
@@ -19,6 +20,7 @@ class Rendered:
     problems: tuple[Problem, ...]
     uses: tuple[MacroUse, ...]
     charts: tuple[ChartRecord, ...]
+    files: tuple[PublishedFile, ...]
     fragments: tuple[tuple[str, str], ...]
     reads_site: bool
 
@@ -43,7 +45,10 @@ def site_digest_of(entries, packages) -> str:
 def key(info: PageInfo, context: BuildContext, appendix: str) -> tuple:
     meta = info.entry.meta
     package = context.catalog.packages.get(meta.data) if meta else None
-    return (info.source.src, info.source.text, appendix, context.links, context.kolada_key,
+    neighbours = tuple((e.src, e.title, e.url) for e in context.series.get((meta.organisation, meta.committee), ())
+                       ) if meta else ()
+    return (info.source.src, info.source.text, appendix, context.links, context.kolada_key, context.today,
+            neighbours, context.indexes.get(meta.organisation) if meta else None,
             package.content_key if package else (meta.data if meta else ""), meta.data in context.catalog.failed
             if meta else False)
 
@@ -59,6 +64,6 @@ def store(cache_key: tuple, page: OutputPage | None, macros: PageMacros, context
     if len(_CACHE) > LIMIT:
         _CACHE.clear()
     fragments = tuple((t, context.fragments.by_token[t]) for t in macros.tokens)
-    _CACHE[cache_key] = Rendered(page, tuple(macros.problems), tuple(macros.uses), tuple(macros.charts), fragments,
-                                 macros.reads_site)
+    _CACHE[cache_key] = Rendered(page, tuple(macros.problems), tuple(macros.uses), tuple(macros.charts),
+                                 tuple(macros.files), fragments, macros.reads_site)
     _CACHE[("site", cache_key)] = digest

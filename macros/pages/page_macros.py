@@ -6,6 +6,7 @@ block macros return a fragment token (see macros/render/markdown_extension.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..components.chart import ChartView
+from ..components.inline_notes import figure_cells
+from ..components.notes import Renumbered
 from ..components.downloads import offered
 from ..components.registry import MACROS, MacroSpec, bind
 from ..data import Catalog, Package, Resource
@@ -28,6 +31,9 @@ from .model import ChartRecord, Fragments, MacroUse, PublishedFile
 from .publish import figure_files
 
 
+TEXT_NOTES = "rv-text"   # the footnote anchors of the narrative: #rv-text-not-1
+
+
 @dataclass
 class BuildContext:
     """What every page's macros may read: the data, the site's pages and the fragments being collected."""
@@ -36,6 +42,9 @@ class BuildContext:
     fragments: Fragments = field(default_factory=Fragments)
     links: str = "page"     # what the renderer resolves a page's relative links against: "page" or "source"
     kolada: KoladaCache | None = None   # the committed Kolada cache: Riket and Liknande kommuner
+    today: dt.date | None = None        # the build's date: a report's status follows its decision date
+    indexes: dict[str, str] = field(default_factory=dict)   # organisation → src of its overview page
+    series: dict = field(default_factory=dict)              # (organisation, committee) → its reports, oldest first
     kolada_key: str = ""                # a digest of that cache, for the page cache
 
     def link_base(self, entry: PageEntry) -> str:
@@ -62,6 +71,7 @@ class PageMacros:
         self.files: list[PublishedFile] = []      # each table's and chart's own rows (filer/<id>.csv …)
         self._ids: set[str] = set()
         self._count = 0
+        self.text_notes = Renumbered()   # footnotes of the figures written inline in the narrative
         self.tokens: list[str] = []          # the fragments this page made
         self.reads_site = False              # whether a macro read the site's pages or packages (a listing)
 
@@ -92,11 +102,11 @@ class PageMacros:
         supplied = self._supplied(spec, resource, args, kwargs)
         view = spec.function(resource, **options, **supplied) if resource is not None else \
             spec.function(**options, **supplied)
-        if resource is not None:
-            self.uses.append(MacroUse(self.src, self.url, line, spec.name, resource.package, resource.name,
+        for read in ([resource] if resource is not None else list(getattr(view, "reads", ()))):
+            self.uses.append(MacroUse(self.src, self.url, line, spec.name, read.package, read.name,
                                       supplied.get("element_id", "")))
         if spec.template is None:
-            return inert_text(view)
+            return inert_text(view) + self._note_refs(spec, resource, options, line)
         for chart in charts_in(view):
             self.charts.append(ChartRecord(self.src, self.url, self.title, chart, self.page_prefix))
         for downloads, shown in offered(view):
@@ -106,6 +116,30 @@ class PageMacros:
         token = self.context.fragments.add(f"{self.src}#{self._count}", html)
         self.tokens.append(token)
         return token
+
+    def _note_refs(self, spec: MacroSpec, resource: Resource | None, options: dict, line: int | None) -> str:
+        """Markers after an inline figure whose cells have footnotes; the notes are listed at the end of the page."""
+        if resource is None or not resource.footnotes or self._in_heading(line):
+            return ""   # a token in a heading would reach the table of contents, which never gets fragments
+        numbers: list[int] = []
+        for position, column in figure_cells(spec.name, resource, options):
+            numbers += [n for n in self.text_notes.at(resource, position, column, whole_row=True) if n not in numbers]
+        if not numbers:
+            return ""
+        self._count += 1
+        html = render("note_refs.html", owner=TEXT_NOTES, numbers=numbers)
+        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+
+    def _in_heading(self, line: int | None) -> bool:
+        index = (line or 0) - self.body_line
+        return line is not None and 0 <= index < len(self.lines) and self.lines[index].lstrip().startswith("#")
+
+    def text_footnotes(self) -> str:
+        """A token for the list of the narrative's footnotes, or "" when no inline figure has one."""
+        if not self.text_notes.texts:
+            return ""
+        html = render("text_notes.html", owner=TEXT_NOTES, footnotes=self.text_notes.footnotes)
+        return self.context.fragments.add(f"{self.src}#fotnoter", html)
 
     def _supplied(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> dict:
         supplied: dict[str, object] = {}
@@ -120,6 +154,8 @@ class PageMacros:
                 supplied[name], self.reads_site = self.context.packages, True
             elif name == "url_of":
                 supplied[name] = lambda target: relative(self.base, target)
+            elif name == "resolve":
+                supplied[name] = self.resource
             elif name == "compare":
                 supplied[name] = kolada_lookup(self.context.kolada, self.meta.municipality_code if self.meta else "")
         return supplied

@@ -67,6 +67,13 @@ def _mask(changes: list, suppressed: dict[str, tuple[tuple[str, ...], int]]) -> 
     return masked
 
 
+def published_changes(package: Package) -> list:
+    """The package's `changes` as the site publishes them: corrections of suppressed cells masked."""
+    resources = package.resources.values()
+    return _mask(package.changes, {r.csv_name: (r.suppress_fields, r.suppress_below) for r in resources
+                                   if r.suppress_below})
+
+
 def _describe(descriptor: dict, published: dict[str, bytes], suppressed: dict) -> bytes:
     """A descriptor as published: hash and bytes of the published files, suppressed corrections masked."""
     copy_ = copy.deepcopy(descriptor)

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..errors import Problem, ReportError, choice_list, did_you_mean
-from ..format import format_date
-from ..links import data_url, page_url, relative
+from ..links import page_url
+from ..render import render
 from ..render.sandbox import render_page
-from ..report_meta import PageEntry, ReportMeta, parse_report_meta
+from ..report_meta import PageEntry, ReportMeta, build_date, parse_report_meta
 from .front_matter import FrontMatter, split_front_matter, text_value
 from .model import OutputPage
 from .page_macros import BuildContext, PageMacros
+from .history import report_history
+from .publish import published_changes
+from .report_header import document_title, header_values, series_of, status_problem
 from .sources import SourcePage
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -73,11 +76,31 @@ def render_report_page(info: PageInfo, context: BuildContext, appendix: str) -> 
     macros.problems.extend(result.problems)
     if result.text is None:
         return None, macros
-    used = used_abbreviations(appendix, result.text)
-    markdown = result.text + ("\n\n" + used if used else "")
-    page = OutputPage(src=entry.src, title=entry.title, markdown=markdown, description=entry.description,
-                      header=report_header(entry, context) if entry.meta else None, hide=info.hide)
+    header, history = _header_and_history(info, context, macros)
+    parts = [result.text, macros.text_footnotes(), history, used_abbreviations(appendix, result.text)]
+    page = OutputPage(src=entry.src, title=entry.title, markdown="\n\n".join(p for p in parts if p),
+                      description=entry.description, header=header, hide=info.hide,
+                      document_title=document_title(entry))
     return page, macros
+
+
+def _header_and_history(info: PageInfo, context: BuildContext, macros: PageMacros) -> tuple[dict | None, str]:
+    """A report's header values and the token of its history section (none for a page that is not a report)."""
+    entry = info.entry
+    if entry.meta is None:
+        return None, ""
+    today = context.today or build_date()
+    problem = status_problem(entry.meta, info.place, today)
+    macros.problems += [problem] if problem else []
+    package = context.catalog.packages.get(entry.meta.data)
+    # the section is a fragment in the page's content: its links start where the renderer resolves them from
+    history = report_history(package, published_changes(package), context.link_base(entry)) if package else None
+    token = context.fragments.add(f"{entry.src}#historik", render("history.html", history=history)) \
+        if history and history.entries else ""
+    header = header_values(entry, package.version if package else "", today, context.indexes,
+                           context.series or series_of(context.entries), history.line if history else "",
+                           unreleased=unreleased_text(package.unreleased) if package else "")
+    return header, token
 
 
 _ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:.*$", re.M)
@@ -93,22 +116,6 @@ def used_abbreviations(appendix: str, text: str) -> str:
 def _page_title(entry: PageEntry) -> str:
     """"Årsredovisning 2024 (Borgholms kommun · Socialnämnden)": the report and who wrote it."""
     return f"{entry.title} ({entry.meta.organisation} · {entry.meta.committee})" if entry.meta else entry.title
-
-
-def report_header(entry: PageEntry, context: BuildContext) -> dict:
-    """The values of the report header the theme shows under the title (plain text)."""
-    meta = entry.meta
-    package = context.catalog.packages.get(meta.data)
-    return {
-        "organisation": meta.organisation, "committee": meta.committee, "type": meta.type.capitalize(),
-        "period": meta.period_text, "decision": meta.decision_text,
-        "decision_label": "Beslut" if meta.decision_date or meta.status == "beslutad" else "Behandlas av",
-        "diarienummer": meta.diarienummer, "status": meta.status_text, "status_id": meta.status,
-        "data_version": package.version if package else "",
-        "data_url": relative(entry.url, data_url(meta.data)) if package else "",   # the theme's link: from the URL
-        "period_start": format_date(meta.period_start), "period_end": format_date(meta.period_end),
-        "unreleased": unreleased_text(package.unreleased) if package else "",   # the preview's "ej släppt"
-    }
 
 
 def unreleased_text(files: list[str]) -> str:

@@ -23,7 +23,8 @@ def test_good_project_builds_with_figures_from_the_csv(project):
     html = (site / "rapport" / "index.html").read_text(encoding="utf-8")
     assert "Resultat: \u2212100,5\u00a0tkr." in html
     assert '<th scope="row">Vård och omsorg</th>' in html
-    assert "<dt>Beslut</dt> <dd>Testnämnden, 2025-01-29, § 6</dd>" in html
+    # a proposal before its meeting (the build's date is 2023-11-14): "Behandlas", never "Beslut" beside a proposal
+    assert "<dt>Behandlas</dt> <dd>Testnämnden, 2025-01-29, § 6</dd>" in html
     assert (site / "data" / "test" / "paket" / "drift.csv").read_text(encoding="utf-8") == DRIFT[0]
 
 

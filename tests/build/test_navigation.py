@@ -88,11 +88,17 @@ def test_type_pages_list_every_report_of_that_type(example_site):
     assert everything == [r.url for r in listed]
 
 
-def test_start_page_lists_the_latest_reports_newest_first(example_site):
+def test_start_page_lists_every_report_by_organisation_newest_first_and_links_to_all(example_site):
     page = html(example_site, "")
-    links = re.findall(r'class="rv-listing__title" href="([^"]+)"', page)
-    assert links[:6] == [r.url for r in reports()][:6]
-    assert "data/borgholm/sn-arsredovisning-2024/" in links   # the datasets listing
+    listed = reports()
+    groups = re.findall(r'<h3 class="rv-listing__group" id="[^"]+">([^<]+)</h3>(.*?)</ul>', page, re.S)
+    assert [name for name, _ in groups] == sorted({r.organisation for r in listed})
+    for name, items in groups:
+        links = re.findall(r'class="rv-listing__title" href="([^"]+)"', items)
+        assert links == [r.url for r in listed if r.organisation == name], name
+    assert sum(len(re.findall(r'rv-listing__title', items)) for _, items in groups) == len(listed)
+    assert '<a href="rapporter/">Alla rapporter efter typ av rapport</a>' in page
+    assert "data/borgholm/sn-arsredovisning-2024/" in page   # the datasets listing
 
 
 def test_indicator_pages_collect_values_across_organisations(example_site):

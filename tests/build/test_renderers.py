@@ -110,4 +110,5 @@ def test_front_matter_is_text_in_zensical_too(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "rapport" / "index.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html and "<b>org" not in html and "&amp;amp;" not in html
-    assert "<h1>&lt;img src=x onerror=alert(1)&gt; &amp; co</h1>" in html
+    assert '<h1 class="rv-report-title">&lt;img src=x onerror=alert(1)&gt; &amp; co<span' in html
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; &amp; co – Testnämnden, &lt;b&gt;org&lt;/b&gt;" in html

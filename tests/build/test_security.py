@@ -107,7 +107,8 @@ def test_text_from_data_and_front_matter_is_never_evaluated(injected_site, page)
 
 def test_injected_text_is_shown_as_written(injected_site):
     html = (injected_site / "rapport" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>{{ 3 * 3 }}\n---</h1>" in html and "<dd>{{ 2 * 2 }}</dd>" in html
+    assert '<h1 class="rv-report-title">{{ 3 * 3 }}\n---<span class="rv-report-title__sub">' in html
+    assert "<dd>{{ 2 * 2 }}</dd>" in html
     assert "{{ 7 * 7 }}" in html and "{% include &#39;mkdocs.yml&#39; %}" in html.replace("&#x27;", "&#39;")
     data_page = (injected_site / "data" / "test" / "paket" / "index.html").read_text(encoding="utf-8")
     assert "<title>Data: &#39;\n---\n{{ 5 * 5 }}" in data_page.replace("&#x27;", "&#39;")
