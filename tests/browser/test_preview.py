@@ -52,6 +52,12 @@ def preview(tmp_path):
         yield config.parent / "content" / "rapport.md", url
 
 
+def wait_until_shown(page, text: str, shown: bool = True) -> None:
+    """Until the page says text (or no longer does); while live reload swaps the document, there is no body."""
+    page.wait_for_function("([text, shown]) => !!document.body && document.body.innerText.includes(text) === shown",
+                           arg=[text, shown], timeout=60000)
+
+
 def _edit(page: Path, old: str, new: str) -> None:
     page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
@@ -65,14 +71,13 @@ def test_an_edit_shows_without_a_manual_reload_and_a_mistake_shows_on_the_page(b
     page.goto(url)
     assert "Första versionen" in page.locator("article").inner_text()
     _edit(page_file, "Första versionen av texten.", "Andra versionen, sparad i editorn.")
-    page.wait_for_function("() => document.body.innerText.includes('Andra versionen, sparad i editorn.')",
-                           timeout=60000)
+    wait_until_shown(page, "Andra versionen, sparad i editorn.")
     _edit(page_file, '{{ table("drift") }}', '{{ table("driften") }}')
-    page.wait_for_function("() => document.body.innerText.includes('RV301')", timeout=60000)
+    wait_until_shown(page, "RV301")
     alert = page.get_by_role("alert")
     assert "content/rapport.md:16" in alert.inner_text() and "menade du 'drift'?" in alert.inner_text()
     _edit(page_file, '{{ table("driften") }}', '{{ table("drift") }}')
-    page.wait_for_function("() => !document.body.innerText.includes('RV301')", timeout=60000)
+    wait_until_shown(page, "RV301", shown=False)
     assert page.locator("table.rv-data").count() >= 1
     assert violations == []
     context.close()
@@ -89,11 +94,11 @@ def test_a_data_edit_is_marked_ej_slappt_in_the_preview_until_it_is_released(bro
         header = page.get_by_role("region", name="Om rapporten")
         assert "Ej släppt" not in header.inner_text()
         correct_centralt(config.parent)
-        page.wait_for_function("() => document.body.innerText.includes('Ej släppt')", timeout=60000)
+        wait_until_shown(page, "Ej släppt")
         text = header.inner_text()
         assert "Uppgifterna i drift.csv har ändrats sedan version 1.0.0 släpptes." in text
         assert "Resultat: 810" in page.locator("article").inner_text()
         assert release(config.parent / "data" / "test" / "paket", "--why", "Rättelse.").returncode == 0
-        page.wait_for_function("() => !document.body.innerText.includes('Ej släppt')", timeout=60000)
+        wait_until_shown(page, "Ej släppt", shown=False)
         assert "Version 1.0.1" in header.inner_text() and "Resultat: 810" in page.locator("article").inner_text()
         context.close()
