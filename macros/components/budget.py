@@ -9,8 +9,9 @@ from ..data.query import require_column, require_rows, select
 from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
-from .notes import Collector, Footnotes
 from .downloads import Downloads, ShownData, column_header, downloads_for
+from .levels import level_at, level_column, level_filter, positions_at
+from .notes import Collector, Footnotes
 from .table import source_text
 from .value import numeric_field
 
@@ -68,11 +69,11 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
     fields = [numeric_field(resource, c) for c in (budget, outcome, deviation)]
     frame = select(resource, where, exclude)
     require_rows(resource, frame)
-    levels = resource.frame["niva"] if "niva" in resource.field_names else None
     rows = []
     notes = Collector(resource)
     for position in map(int, frame.index):
-        level = str(levels[position]) if levels is not None and levels[position] in TOTAL_LEVELS else ""
+        level = level_at(resource, position)
+        level = level if level in TOTAL_LEVELS else ""
         gap = resource.cell(deviation, position)
         row_notes = notes.at(position, label, whole_row=True)
         cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),
@@ -96,15 +97,15 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
 
 def _deviation_chart(resource: Resource, frame, chart_id: str, csv_url: str, label: str, deviation: str,
                      unit: str | None, chart_levels: str | None, where, exclude) -> ChartView | None:
-    if "niva" not in resource.field_names:
+    if level_column(resource) is None:
         return chart(resource, element_id=chart_id, csv_url=csv_url, x=label, y=deviation, where=where,
                      exclude=exclude, unit=unit, title=f"Avvikelse mot budget – {resource.title}")
-    present = set(frame["niva"])
+    present = {level_at(resource, int(p)) for p in frame.index}
     level = chart_levels or ("delsumma" if "delsumma" in present else "post")
     if level not in present:
         return None
     return chart(resource, element_id=chart_id, csv_url=csv_url, x=label, y=deviation,
-                 where={**(where or {}), "niva": level}, exclude=exclude, unit=unit,
+                 where={**(where or {}), **level_filter(resource, level)}, exclude=exclude, unit=unit,
                  title=f"Avvikelse mot budget – {resource.title}")
 
 
@@ -112,19 +113,19 @@ def budget_sentence(resource: Resource, frame, outcome: str, deviation: str, lab
                     unit: str | None) -> str:
     """'Prognosen för helåret visar ett underskott på 17 900 tkr mot budget (Summa).' and which units have deficits."""
     subject = "Prognosen för helåret" if outcome.startswith("prognos") else "Utfallet"
-    totals = frame[frame["niva"] == "summa"] if "niva" in resource.field_names else frame.iloc[0:0]
+    totals = positions_at(resource, frame.index, "summa")
     field = resource.get_field(deviation)
     sentences = []
     if len(totals) == 1:
-        position = int(totals.index[0])
+        position = totals[0]
         gap = resource.cell(deviation, position)
         if gap is not None:
             amount = format_cell(resource, field, position, unit=unit, absolute=True)
             verdict = ("ett underskott" if gap < 0 else "ett överskott" if gap > 0 else "ingen avvikelse")
             direction = " – över budget" if gap < 0 else " – under budget" if gap > 0 else ""
             sentences.append(f"{subject} visar {verdict}{f' på {amount}' if gap else ''} mot budget totalt{direction}.")
-    parts = frame[frame["niva"] == "post"] if "niva" in resource.field_names else frame
-    deficits = [str(resource.cell(label, int(p))) for p in parts.index
+    parts = positions_at(resource, frame.index, "post") if level_column(resource) else list(map(int, frame.index))
+    deficits = [str(resource.cell(label, int(p))) for p in parts
                 if resource.cell(deviation, int(p)) is not None and resource.cell(deviation, int(p)) < 0]
     if deficits:
         named = deficits[0] if len(deficits) == 1 else ", ".join(deficits[:-1]) + " och " + deficits[-1]

@@ -17,6 +17,7 @@ from .cells import format_cell
 from .goals import NO_STATUS, goals
 from .indicators import MET, UNJUDGED, indicators
 from .key_figure_specs import CardSpec, parse_cards
+from .levels import level_at, level_column, positions_at
 from .notes import Footnotes, Renumbered
 from .value import change, numeric_field, value
 
@@ -105,10 +106,12 @@ def _deviations(spec: CardSpec, resource: Resource, notes: Renumbered) -> list[F
     column = str(spec.get("column", "avvikelse"))
     numeric_field(resource, column)
     frame = select(resource, spec.where) if spec.where else resource.frame
-    if "niva" in resource.field_names:
-        level = spec.get("level") or ("delsumma" if "delsumma" in set(frame["niva"]) else "post")
-        frame = frame[frame["niva"] == level]
-    rows = [int(p) for p in frame.index if resource.frame.at[int(p), column] is not None]
+    positions = list(map(int, frame.index))
+    if level_column(resource):
+        present = {level_at(resource, p) for p in positions}
+        level = spec.get("level") or ("delsumma" if "delsumma" in present else "post")
+        positions = positions_at(resource, positions, str(level))
+    rows = [p for p in positions if resource.cell(column, p) is not None]
     if not rows:
         raise ReportError([Problem("RV304", f"inga rader med avvikelser i '{resource.name}'",
                                    'välj nivå med "level": "post" eller ändra "where"')])

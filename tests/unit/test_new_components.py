@@ -107,6 +107,29 @@ def test_budget_marks_deficits_and_says_over_budget(package):
     assert "(underskott)" in render("budget.html", budget=view)
 
 
+ROLE_DRIFT_CSV = ("rad,roll,overordnad,enhet,budget,utfall,avvikelse\n"
+                  "r1,part,r3,Centralt,1000,800,200\n"
+                  "r2,part,r3,Vård och omsorg,5000,5300.5,-300.5\n"
+                  "r3,total,,Totalt,6000,6100.5,-100.5\n")
+ROLE_DRIFT = (ROLE_DRIFT_CSV, {"kind": "budget", "period": "2024", "source": "Testrapport", "schema": {"fields": [
+    {"name": "rad", "type": "string", "title": "Rad"},
+    {"name": "roll", "type": "string", "title": "Roll"},
+    {"name": "overordnad", "type": "string", "title": "Överordnad"},
+    *DRIFT[1]["schema"]["fields"][:1], *DRIFT[1]["schema"]["fields"][2:]], "primaryKey": ["rad"]}})
+
+
+def test_budget_and_key_figures_read_the_rows_roles_that_scripts_import_writes(tiny_package, tmp_path):
+    from macros.components.key_figures import key_figures
+    drift = load_package(tiny_package({"drift": ROLE_DRIFT}), tmp_path).resources["drift"]
+    view = budget(drift, element_id="b", csv_url="drift.csv")
+    assert view.sentence == (f"Utfallet visar ett underskott på 100,5{NBSP}tkr mot budget totalt – över budget. "
+                             "1 av 2 rader visar underskott: Vård och omsorg.")
+    assert [r.level for r in view.rows] == ["", "", "summa"]
+    assert [r.header.text for r in view.chart.table.rows] == ["Centralt", "Vård och omsorg"]
+    cards = key_figures([{"deviations": "drift", "largest": 3}], element_id="k", resolve=lambda name: drift).cards
+    assert [c.label for c in cards] == ["Avvikelse mot budget – Vård och omsorg", "Avvikelse mot budget – Centralt"]
+
+
 def test_statistics_pivots_and_selects_periods(package):
     view = statistics(package.resources["stat"], element_id="s", csv_url="stat.csv", start="2024-02")
     assert [c.label for c in view.table.columns] == ["Kategori", "feb 2024", "mar 2024"]
