@@ -113,7 +113,12 @@ class PageMacros:
             self.files += figure_files(self.url, downloads, shown)
         self._count += 1
         html = render(spec.template, page_prefix=self.page_prefix, **{spec.view_name: view})
-        token = self.context.fragments.add(f"{self.src}#{self._count}", html)
+        return self.fragment(f"{self.src}#{self._count}", html)
+
+    def fragment(self, key: str, html: str) -> str:
+        """The token of a piece of this page's HTML; every fragment of a page goes through here, so the page cache
+        can give a re-used page all of them (macros, footnote markers, the footnote list, the history)."""
+        token = self.context.fragments.add(key, html)
         self.tokens.append(token)
         return token
 
@@ -128,7 +133,7 @@ class PageMacros:
             return ""
         self._count += 1
         html = render("note_refs.html", owner=TEXT_NOTES, numbers=numbers)
-        return self.context.fragments.add(f"{self.src}#{self._count}", html)
+        return self.fragment(f"{self.src}#{self._count}", html)
 
     def _in_heading(self, line: int | None) -> bool:
         index = (line or 0) - self.body_line
@@ -139,7 +144,7 @@ class PageMacros:
         if not self.text_notes.texts:
             return ""
         html = render("text_notes.html", owner=TEXT_NOTES, footnotes=self.text_notes.footnotes)
-        return self.context.fragments.add(f"{self.src}#fotnoter", html)
+        return self.fragment(f"{self.src}#fotnoter", html)
 
     def _supplied(self, spec: MacroSpec, resource: Resource | None, args: tuple, kwargs: dict) -> dict:
         supplied: dict[str, object] = {}

@@ -95,7 +95,7 @@ def _header_and_history(info: PageInfo, context: BuildContext, macros: PageMacro
     package = context.catalog.packages.get(entry.meta.data)
     # the section is a fragment in the page's content: its links start where the renderer resolves them from
     history = report_history(package, published_changes(package), context.link_base(entry)) if package else None
-    token = context.fragments.add(f"{entry.src}#historik", render("history.html", history=history)) \
+    token = macros.fragment(f"{entry.src}#historik", render("history.html", history=history)) \
         if history and history.entries else ""
     header = header_values(entry, package.version if package else "", today, context.indexes,
                            context.series or series_of(context.entries), history.line if history else "",

@@ -218,3 +218,22 @@ def test_key_figures_are_recorded_as_reading_each_resource(tmp_path):
     site = Site.load(make_project(tmp_path / "p", body))
     assert site.errors == []
     assert sorted((u.macro, u.resource) for u in site.uses) == [("key_figures", "drift"), ("key_figures", "sjuk")]
+
+
+def test_a_preview_rebuild_reuses_a_page_with_every_fragment_and_file_it_made(tmp_path):
+    """The preview builds again in the same process and takes unchanged pages from its cache: the re-used report
+    page must still have its key figures, footnote markers, footnote list and history, and its tables' files."""
+    from macros.render.markdown_extension import TOKEN
+    config = project(tmp_path / "projekt")
+    first, second = Site.load(config, preview=True), Site.load(config, preview=True)
+    for site in (first, second):
+        markdown = site.page("rapport.md").markdown
+        tokens = [m.group(2) for m in TOKEN.finditer(markdown)]
+        assert len(tokens) >= 5 and all(t in site.fragments.by_token for t in tokens)
+    resolved = [[site.fragments.by_token[m.group(2)] for m in TOKEN.finditer(site.page("rapport.md").markdown)]
+                for site in (first, second)]
+    assert resolved[0] == resolved[1]
+    assert any("Rapportens historik" in part for part in resolved[1])
+    assert any("Fotnoter till texten" in part for part in resolved[1])
+    files = [sorted(f.path for f in site.files if "/filer/" in f.path) for site in (first, second)]
+    assert files[0] and files[0] == files[1]
