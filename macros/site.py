@@ -39,6 +39,7 @@ from .render import render
 
 _OPEN_DATA: dict = {}   # the catalogue by what it is made of: a preview rebuild reuses it
 _PUBLISHED: dict = {}   # a package's published files by its content
+_INDICATORS: dict = {}  # the indicator pages of the last build, by what they read
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'")
@@ -182,10 +183,8 @@ class Site:
             self.problems += problems
             self.files += published.files
             self.pages.append(self._data_page(published))
-        indicators, indicator_pages, indicator_files = indicator_site_pages(packages, entries, self.fragments,
-                                                                            context.kolada)
-        self.files += indicator_files
-        self.pages += indicator_pages + report_type_pages(entries, self.fragments)
+        indicators = self._indicators(context)
+        self.pages += report_type_pages(entries, self.fragments)
         self.pages += organisation_pages(entries, packages, self.fragments)
         self.pages.append(data_catalogue_page(packages, self.fragments))
         self._statement()
@@ -196,6 +195,21 @@ class Site:
         listed = set(nav_targets(self.nav))
         for page in self.pages:
             page.in_nav = page.in_nav and (page.src in listed or not page.generated)
+
+    def _indicators(self, context: BuildContext) -> list:
+        """The indicator pages across reports; a preview rebuild re-uses them while no page or package changed
+        (they read every package: at 500 reports, half of a rebuild)."""
+        key = (str(self.root), page_cache.site_digest(context), context.kolada_key)
+        if key not in _INDICATORS:
+            start = len(self.fragments.by_token)
+            made = indicator_site_pages(context.packages, context.entries, self.fragments, context.kolada)
+            _INDICATORS.clear()
+            _INDICATORS[key] = made, list(self.fragments.by_token.items())[start:]
+        (indicators, pages, files), fragments = _INDICATORS[key]
+        self.fragments.by_token.update(fragments)
+        self.files += files
+        self.pages += [dataclasses.replace(page) for page in pages]
+        return indicators
 
     def _open_data(self, entries, packages) -> None:
         """/data/dcat.rdf for the national data portal, and the JSON-LD of data and report pages."""

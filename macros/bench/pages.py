@@ -68,14 +68,15 @@ def render(parts: list[Part], plain: bool) -> str:
 
 
 def front_matter(spec: ReportSpec) -> str:
-    decision = (spec.end + dt.timedelta(days=45)).isoformat()   # decided some weeks after the period
+    # decided some weeks after the period, as an archive's reports are (a held meeting without one warns, RV421)
+    decision = (spec.end + dt.timedelta(days=45)).isoformat()
     return (f"---\ntitle: {spec.title}\n"
             f"description: {spec.committee.name} i {spec.organisation} redovisar ekonomi, sjukfrånvaro och ärenden "
             f"för {spec.year}.\nreport:\n  organisation: {spec.organisation}\n  committee: {spec.committee.name}\n"
             f"  type: {spec.type.name}\n  period: {{start: {spec.start.isoformat()}, end: {spec.end.isoformat()}}}\n"
-            f"  decision: {{body: {spec.committee.name}, date: {decision}}}\n"
+            f"  decision: {{body: {spec.committee.name}, date: {decision}, paragraph: \"§ {spec.index % 90 + 1}\"}}\n"
             f"  diarienummer: \"{spec.committee.slug.upper()} {spec.year}/{100 + spec.index}\"\n"
-            f"  status: {'beslutad' if spec.index % 2 else 'förslag'}\n  data: {spec.package_id}\n---\n\n")
+            f"  status: beslutad\n  data: {spec.package_id}\n---\n\n")
 
 
 def page(data: Dataset, related: ReportSpec, seed: int) -> list[Part]:

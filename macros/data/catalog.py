@@ -89,6 +89,7 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
     cold = sum(cache.load_checks(directory, "packages", key[1]) is None for key in keys if key not in _LOADED)
     fresh = iter(_loaded(todo, cold))
     for descriptor, key in zip(found, keys):
+        seen = key in _LOADED
         package = _LOADED.get(key) or next(fresh)
         if isinstance(package, ReportError):
             catalog.problems.extend(package.problems)
@@ -105,7 +106,8 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
         catalog.packages[package.id] = package
         _LOADED.clear() if len(_LOADED) > 10_000 else None
         _LOADED[key] = package
-        cache.store_checks(directory, "packages", key[1], [])   # seen: the next build need not start workers
+        if not seen:   # seen: the next build need not start workers
+            cache.store_checks(directory, "packages", key[1], [])
     return catalog
 
 

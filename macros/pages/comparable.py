@@ -34,7 +34,7 @@ def _span_of(value: object) -> Span | None:
 
 def row_span(resource: Resource, position: int) -> Span | None:
     """The period one row covers: its from/to dates, its period (ISO or words), its year, else the resource's."""
-    cell = lambda name: resource.frame.at[position, name] if name in resource.field_names else None  # noqa: E731
+    cell = lambda name: resource.cell(name, position) if name in resource.field_names else None  # noqa: E731
     for start, end in (("period_fran", "period_till"), ("fran", "till")):
         first, last = _span_of(cell(start)), _span_of(cell(end))
         if first and last and first[0] <= last[1]:
@@ -65,12 +65,12 @@ def span_label(span: Span) -> str:
 def is_whole(resource: Resource, position: int, unit_columns: set[str]) -> bool:
     """Whether the row is the whole organisation's value, not one unit's, sex's or age group's."""
     for column, total in (("niva", "summa"), ("roll", "total")):
-        if column in resource.field_names and resource.frame.at[position, column] == total:
+        if column in resource.field_names and resource.cell(column, position) == total:
             return True
     for column in GROUP_COLUMNS:
         if column not in resource.field_names or column in unit_columns:
             continue
-        value = str(resource.frame.at[position, column] or "").strip().lower()
+        value = str(resource.cell(column, position) or "").strip().lower()
         if value and value not in TOTAL_WORDS and not value.endswith("förvaltningen"):
             return False
     return True

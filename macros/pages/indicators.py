@@ -6,6 +6,7 @@ its footnotes, the period it covers and whether it is the whole organisation's ‚
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,7 +41,7 @@ class Source:
     compare: Callable | None = None
 
     def cell(self, name: str | None) -> object:
-        return self.resource.frame.at[self.position, name] if name else None
+        return self.resource.cell(name, self.position) if name else None
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class IndicatorPage:
     footnotes: Footnotes = ()
     compared: Comparison | None = None     # charts of comparable values, the notes on what does not compare, CSV
 
-    @property
+    @functools.cached_property   # the template asks once per row: a plain property made the page quadratic
     def has_comparisons(self) -> bool:
         return any(r.comparison is not NONE for r in self.rows)
 
@@ -126,7 +127,7 @@ def _group(resource: Resource, position: int) -> str:
     present = [c for c in GROUP_COLUMNS if c in resource.field_names and c not in skip]
     unit = next((c for c in present if c in GROUP_COLUMNS[:3]), None)
     columns = ([unit] if unit else []) + [c for c in present if c in GROUP_COLUMNS[3:]]
-    return ", ".join(p for p in (_text(resource.frame.at[position, c]) for c in columns) if p)
+    return ", ".join(p for p in (_text(resource.cell(c, position)) for c in columns) if p)
 
 
 def _period_text(span: Span | None, source: Source) -> str:
@@ -145,11 +146,11 @@ def _collect(package: Package, report: tuple[str, str], compare: Callable | None
                 outcome = next((c for c in ("utfall", "nulage") if c in resource.field_names), None)
                 if outcome is None:
                     break
-                kolada = _text(frame.at[position, "kolada_id"]) if "kolada_id" in resource.field_names else ""
-                title = _text(frame.at[position, "indikator"])
+                kolada = _text(resource.cell("kolada_id", position)) if "kolada_id" in resource.field_names else ""
+                title = _text(resource.cell("indikator", position))
                 key, target = kolada or slugify(title), "malvarde" if "malvarde" in resource.field_names else None
             elif resource.kind == "sick_leave" and "varde" in resource.field_names:
-                kind = _text(frame.at[position, "typ"]) if "typ" in resource.field_names else "total"
+                kind = _text(resource.cell("typ", position)) if "typ" in resource.field_names else "total"
                 title, kolada, key = SICK_LEAVE_TYPES.get(kind, f"Sjukfr√•nvaro ({kind})"), "", f"sjukfranvaro-{kind}"
                 outcome, target = "varde", None
             else:
