@@ -63,6 +63,7 @@ class Site:
     preview: bool = False      # make serve: a page with problems shows them instead of stopping the preview
     synonyms: list = field(default_factory=list)   # groups of words the search box treats as one
     _by_src: dict = field(default_factory=dict, repr=False)
+    _digest: str = field(default="", repr=False)    # every page's metadata and every package (page_cache)
 
     @property
     def errors(self) -> list[Problem]:
@@ -104,7 +105,7 @@ class Site:
         kolada, kolada_key = self._kolada()
         context = BuildContext(self.catalog, entries, self.fragments, self.links, kolada, kolada_key=kolada_key,
                                today=build_date(), indexes=organisation_indexes(entries), series=series_of(entries))
-        digest = page_cache.site_digest(context)
+        digest = self._digest = page_cache.site_digest(context)   # what listings, indicators and open data read
         for info in infos:
             self._render(info, context, sources.appendix, digest)
         self._generate(context)
@@ -199,7 +200,7 @@ class Site:
     def _indicators(self, context: BuildContext) -> list:
         """The indicator pages across reports; a preview rebuild re-uses them while no page or package changed
         (they read every package: at 500 reports, half of a rebuild)."""
-        key = (str(self.root), page_cache.site_digest(context), context.kolada_key)
+        key = (str(self.root), self._digest, context.kolada_key)
         if key not in _INDICATORS:
             start = len(self.fragments.by_token)
             made = indicator_site_pages(context.packages, context.entries, self.fragments, context.kolada)
@@ -215,7 +216,7 @@ class Site:
         """/data/dcat.rdf for the national data portal, and the JSON-LD of data and report pages."""
         sizes = {f.path: len(f.data) for f in self.files}
         options = self.config.rapportverket.get("opendata")
-        key = hashlib.sha256(repr((page_cache.site_digest_of(entries, packages), sorted(sizes.items()), options,
+        key = hashlib.sha256(repr((self._digest, sorted(sizes.items()), options,
                                    self.config.site_name, self.config.site_url)).encode()).hexdigest()
         try:
             outputs = _OPEN_DATA.get(key) or open_data_outputs(packages, entries, options, self.config.site_name,

@@ -30,21 +30,37 @@ class EmbedView:
     figure: Markup         # the chart's <figure>, links relative to the embed page
 
 
+# The embed page of each chart record of the last build. A preview rebuild re-uses a page's chart records from
+# the page cache (the same objects), so their embed pages need not be rendered again. Keyed by the record's id and
+# holding the record itself, so the id cannot be reused while the entry exists.
+_LAST: dict[int, tuple[ChartRecord, tuple, PublishedFile]] = {}
+
+
 def embed_files(records: list[ChartRecord], policy: str, stylesheets: tuple[str, ...], icon: str) -> list[PublishedFile]:
     """One embed page per chart; stylesheets and icon are paths from the site root (the renderer's theme)."""
-    files = []
+    options = (policy, stylesheets, icon)
+    made: dict[int, tuple[ChartRecord, tuple, PublishedFile]] = {}
     for record in records:
-        target = embed_url(record.page_url, record.chart.id)
-        chart = record.chart
-        # the chart's links start from the page's link base, which is `prefix` above the page's folder
-        up = UP + "../" * len([part for part in record.prefix.split("/") if part])
-        moved = dataclasses.replace(chart, csv_url=up + chart.csv_url,
-                                    table=dataclasses.replace(chart.table, csv_url=up + chart.table.csv_url))
-        view = EmbedView(
-            title=chart.title, page_title=record.page_title, page_url=UP, policy=Markup(policy),  # our constant
-            stylesheets=tuple(relative(target, s) for s in stylesheets), icon=relative(target, icon) if icon else "",
-            charts_js=relative(target, "assets/javascripts/charts.js"),
-            embed_js=relative(target, "assets/javascripts/embed.js"),
-            figure=Markup(render("chart.html", chart=moved, embedded=True, page_prefix=UP)))
-        files.append(PublishedFile(target + "index.html", (render("embed_page.html", embed=view) + "\n").encode()))
-    return files
+        known = _LAST.get(id(record))
+        if known is None or known[0] is not record or known[1] != options:
+            known = (record, options, _embed_file(record, policy, stylesheets, icon))
+        made[id(record)] = known
+    _LAST.clear()
+    _LAST.update(made)
+    return [made[id(record)][2] for record in records]
+
+
+def _embed_file(record: ChartRecord, policy: str, stylesheets: tuple[str, ...], icon: str) -> PublishedFile:
+    target = embed_url(record.page_url, record.chart.id)
+    chart = record.chart
+    # the chart's links start from the page's link base, which is `prefix` above the page's folder
+    up = UP + "../" * len([part for part in record.prefix.split("/") if part])
+    moved = dataclasses.replace(chart, csv_url=up + chart.csv_url,
+                                table=dataclasses.replace(chart.table, csv_url=up + chart.table.csv_url))
+    view = EmbedView(
+        title=chart.title, page_title=record.page_title, page_url=UP, policy=Markup(policy),  # our constant
+        stylesheets=tuple(relative(target, s) for s in stylesheets), icon=relative(target, icon) if icon else "",
+        charts_js=relative(target, "assets/javascripts/charts.js"),
+        embed_js=relative(target, "assets/javascripts/embed.js"),
+        figure=Markup(render("chart.html", chart=moved, embedded=True, page_prefix=UP)))
+    return PublishedFile(target + "index.html", (render("embed_page.html", embed=view) + "\n").encode())

@@ -222,9 +222,13 @@ def test_key_figures_are_recorded_as_reading_each_resource(tmp_path):
 
 def test_a_preview_rebuild_reuses_a_page_with_every_fragment_and_file_it_made(tmp_path):
     """The preview builds again in the same process and takes unchanged pages from its cache: the re-used report
-    page must still have its key figures, footnote markers, footnote list and history, and its tables' files."""
+    page must still have its key figures, footnote markers, footnote list and history, its tables' files and its
+    charts' embed pages (re-made when the renderer's stylesheets differ)."""
     from macros.render.markdown_extension import TOKEN
     config = project(tmp_path / "projekt")
+    page = config.parent / "content" / "rapport.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ chart("drift", x="enhet", y="avvikelse") }}\n',
+                    encoding="utf-8")
     first, second = Site.load(config, preview=True), Site.load(config, preview=True)
     for site in (first, second):
         markdown = site.page("rapport.md").markdown
@@ -237,3 +241,7 @@ def test_a_preview_rebuild_reuses_a_page_with_every_fragment_and_file_it_made(tm
     assert any("Fotnoter till texten" in part for part in resolved[1])
     files = [sorted(f.path for f in site.files if "/filer/" in f.path) for site in (first, second)]
     assert files[0] and files[0] == files[1]
+    embeds = [{f.path: f.data for f in site.embeds(("assets/a.css",), "")} for site in (first, second)]
+    assert embeds[0] and embeds[0] == embeds[1]
+    restyled = {f.path: f.data for f in second.embeds(("assets/b.css",), "")}
+    assert restyled.keys() == embeds[0].keys() and all(b"assets/b.css" in data for data in restyled.values())
