@@ -66,9 +66,9 @@ class Resource:
     notes: list[Problem] = field(default_factory=list)   # findings that do not stop publication
     source_bytes: bytes = field(default=b"", repr=False)  # the CSV as read, for the published copy
 
-    @property
-    def field_names(self) -> list[str]:
-        return [f.name for f in self.fields]
+    @cached_property   # asked in every loop over cells; a resource's fields never change after loading
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
 
     @cached_property
     def _columns(self) -> dict[str, list]:
