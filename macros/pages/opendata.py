@@ -5,6 +5,7 @@ the new core can call the same function.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 from urllib.parse import quote
@@ -49,10 +50,11 @@ def open_data_outputs(packages: Sequence[Package], pages: Sequence[PageEntry], o
     links = {pid: ReportLink(page.meta, page.url) for pid, page in reports.items()}
     dcat = catalogue_rdf(packages, links, config, site_url, sizes)
     head: dict[str, str] = {}
+    paths = sorted(sizes)   # each package's files found by bisection: a scan per package was quadratic
     for package in packages:
         meta = reports[package.id].meta if package.id in reports else None
         prefix = f"data/{package.id}/"
-        local = {path[len(prefix):]: size for path, size in sizes.items() if path.startswith(prefix)}
+        local = {path[len(prefix):]: sizes[path] for path in _starting_with(paths, prefix)}
         head[prefix + "index.md"] = script_tag(dataset_jsonld(package, meta, site_url, _licence(package, config),
                                                               local, config.title))
     known = {p.id for p in packages}
@@ -62,6 +64,13 @@ def open_data_outputs(packages: Sequence[Package], pages: Sequence[PageEntry], o
         head[page.src] = script_tag(report_jsonld(page.title, page.description, page.url, page.meta, site_url,
                                                   dataset))
     return OpenDataOutputs(dcat, head)
+
+
+def _starting_with(paths: list[str], prefix: str):
+    for index in range(bisect.bisect_left(paths, prefix), len(paths)):
+        if not paths[index].startswith(prefix):
+            return
+        yield paths[index]
 
 
 __all__ = ["DCAT_PATH", "OpenDataOutputs", "open_data_outputs", "first_reports"]
