@@ -11,24 +11,28 @@ class Status:
     icon: str
     tone: str      # good | partial | bad | neutral: the colour, never the only signal
     rank: int      # ordinal: higher is better
+    plural: str = ""   # "uppfyllda": for a count of more than one ("2 som uppfyllda")
+
+    def label_for(self, count: int) -> str:
+        return self.plural if count != 1 and self.plural else self.label
 
 
 _ROWS = [
-    ("uppfyllt", "Uppfyllt", "✔", "good", 5),
-    ("mestadels_uppfyllt", "Mestadels uppfyllt", "◕", "good", 4),
-    ("delvis_uppfyllt", "Delvis uppfyllt", "◑", "partial", 3),
-    ("ej_uppfyllt", "Ej uppfyllt", "✖", "bad", 1),
-    ("ej_utvarderat", "Ej utvärderat", "○", "neutral", 0),
-    ("ej_rapporterat", "Ej rapporterat", "○", "neutral", 0),
-    ("avslutad", "Avslutad", "✔", "good", 5),
-    ("avslutad_med_avvikelse", "Avslutad med avvikelse", "✔", "partial", 4),
-    ("pagaende", "Pågående", "➜", "neutral", 3),
-    ("pagaende_med_avvikelse", "Pågående med avvikelse", "⚠", "partial", 2),
-    ("pagaende_forsenad", "Pågående, försenad", "⚠", "bad", 2),
-    ("ej_paborjad", "Ej påbörjad", "○", "neutral", 1),
-    ("genomford", "Genomförd", "✔", "good", 5),
-    ("delvis_genomford", "Delvis genomförd", "◑", "partial", 3),
-    ("ej_genomford", "Ej genomförd", "✖", "bad", 1),
+    ("uppfyllt", "Uppfyllt", "✔", "good", 5, "Uppfyllda"),
+    ("mestadels_uppfyllt", "Mestadels uppfyllt", "◕", "good", 4, "Mestadels uppfyllda"),
+    ("delvis_uppfyllt", "Delvis uppfyllt", "◑", "partial", 3, "Delvis uppfyllda"),
+    ("ej_uppfyllt", "Ej uppfyllt", "✖", "bad", 1, "Ej uppfyllda"),
+    ("ej_utvarderat", "Ej utvärderat", "○", "neutral", 0, "Ej utvärderade"),
+    ("ej_rapporterat", "Ej rapporterat", "○", "neutral", 0, "Ej rapporterade"),
+    ("avslutad", "Avslutad", "✔", "good", 5, "Avslutade"),
+    ("avslutad_med_avvikelse", "Avslutad med avvikelse", "✔", "partial", 4, "Avslutade med avvikelse"),
+    ("pagaende", "Pågående", "➜", "neutral", 3, "Pågående"),
+    ("pagaende_med_avvikelse", "Pågående med avvikelse", "⚠", "partial", 2, "Pågående med avvikelse"),
+    ("pagaende_forsenad", "Pågående, försenad", "⚠", "bad", 2, "Pågående, försenade"),
+    ("ej_paborjad", "Ej påbörjad", "○", "neutral", 1, "Ej påbörjade"),
+    ("genomford", "Genomförd", "✔", "good", 5, "Genomförda"),
+    ("delvis_genomford", "Delvis genomförd", "◑", "partial", 3, "Delvis genomförda"),
+    ("ej_genomford", "Ej genomförd", "✖", "bad", 1, "Ej genomförda"),
 ]
 STATUSES: dict[str, Status] = {row[0]: Status(*row) for row in _ROWS}
 STATUS_FIELD_NAMES = ("status", "bedomning")

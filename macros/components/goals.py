@@ -57,8 +57,8 @@ def _text(value: object) -> str:
 
 
 def summarise_counts(counts: tuple[StatusCount, ...], total: int, noun: str) -> str:
-    """'Av 7 mål bedöms 2 som uppfyllt, 4 som delvis uppfyllt och 1 som ej utvärderat.'"""
-    parts = [f"{c.count} som {c.status.label.lower()}" for c in counts if c.status is not NO_STATUS]
+    """'Av 7 mål bedöms 2 som uppfyllda, 4 som delvis uppfyllda och 1 som ej utvärderat.'"""
+    parts = [f"{c.count} som {c.status.label_for(c.count).lower()}" for c in counts if c.status is not NO_STATUS]
     unjudged = sum(c.count for c in counts if c.status is NO_STATUS)
     if not parts:
         return f"Ingen bedömning finns för dessa {total} {noun}."

@@ -117,7 +117,8 @@ def indicators(resource: Resource, *, element_id: str, where: Mapping[str, objec
     shown = [r.comparison for r in rows if r.comparison is not NONE]
     met = sum(1 for r in rows if r.verdict is MET)
     judged = sum(1 for r in rows if r.verdict is not UNJUDGED)
-    summary = f"{met} av {judged} indikatorer med målvärde når målvärdet." if judged else "Inga målvärden att jämföra med."
+    noun = "indikator" if judged == 1 else "indikatorer"
+    summary = f"{met} av {judged} {noun} med målvärde når målvärdet." if judged else "Inga målvärden att jämföra med."
     return IndicatorsView(id=element_id, caption=caption or resource.title, summary=summary,
                           outcome_label=resource.get_field(outcome).title, rows=rows, source=source_text(resource),
                           comparisons=bool(shown),

@@ -63,12 +63,22 @@ def test_goals_count_each_status_best_first_and_keep_the_printed_text(package):
     view = goals(package.resources["mal"], element_id="mal")
     assert [(c.status.id, c.count) for c in view.counts] == [
         ("uppfyllt", 1), ("delvis_uppfyllt", 2), ("ingen_bedomning", 1)]
-    assert view.summary == "Av 4 mål bedöms 1 som uppfyllt och 2 som delvis uppfyllt. 1 saknar bedömning."
+    assert view.summary == "Av 4 mål bedöms 1 som uppfyllt och 2 som delvis uppfyllda. 1 saknar bedömning."
     third = view.items[2]
     assert (third.status.label, third.status.icon, third.status.tone) == ("Delvis uppfyllt", "◑", "partial")
     assert third.status_text == "Målet nås delvis" and view.items[1].status_text == ""
     html = render("goals.html", goals=view)
     assert "◑" in html and "Delvis uppfyllt" in html and "Fler mätningar behövs." in html
+
+
+def test_the_goals_sentence_agrees_in_number_and_one_indicator_is_singular():
+    from macros.components.goals import StatusCount, summarise_counts
+    from macros.status import STATUSES
+    counts = (StatusCount(STATUSES["uppfyllt"], 2), StatusCount(STATUSES["ej_paborjad"], 1),
+              StatusCount(STATUSES["avslutad"], 3))
+    assert summarise_counts(counts, 6, "mål") == ("Av 6 mål bedöms 2 som uppfyllda, 1 som ej påbörjad och 3 som "
+                                                  "avslutade.")
+    assert all(s.plural and s.plural != s.label or s.id.startswith("pagaende") for s in STATUSES.values())
 
 
 def test_goals_filters_rows(package):
@@ -94,6 +104,8 @@ def test_indicators_show_latest_period_with_trend_and_kolada_link(package):
     assert first.kolada_url == "https://www.kolada.se/verktyg/fri-sokning/?kpis=U23401"
     assert [r.verdict for r in view.rows[1:]] == [MET, UNJUDGED]
     assert view.summary == "1 av 2 indikatorer med målvärde når målvärdet."
+    one = indicators(package.resources["ind"], element_id="ind", where={"indikator_id": "etjanst"})
+    assert one.summary == "1 av 1 indikator med målvärde når målvärdet."
     assert 'href="https://www.kolada.se/verktyg/fri-sokning/?kpis=U23401"' in render("indicators.html", ind=view)
 
 
