@@ -10,12 +10,11 @@ from ..format import unit_label
 from .cells import format_cell, row_unit
 from .chart import ChartView, chart
 from .downloads import Downloads, ShownData, column_header, downloads_for
-from .levels import level_at, level_column, level_filter, positions_at
+from .levels import level_at, level_column, level_filter, positions_at, total_level_at
 from .notes import Collector, Footnotes
 from .table import source_text
 from .value import numeric_field
 
-TOTAL_LEVELS = ("summa", "delsumma")
 
 
 @dataclass(frozen=True)
@@ -72,8 +71,7 @@ def budget(resource: Resource, *, element_id: str, csv_url: str,
     rows = []
     notes = Collector(resource)
     for position in map(int, frame.index):
-        level = level_at(resource, position)
-        level = level if level in TOTAL_LEVELS else ""
+        level = total_level_at(resource, position)
         gap = resource.cell(deviation, position)
         row_notes = notes.at(position, label, whole_row=True)
         cells = tuple(BudgetCell(format_cell(resource, f, position, unit=unit, bare=True),

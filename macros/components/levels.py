@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..data.model import Resource
 
 LEVEL_OF_ROLE = {"total": "summa", "subtotal": "delsumma", "part": "post"}
+TOTAL_LEVELS = ("summa", "delsumma")   # the rows a table sets apart (bold, a rule above)
 ROLE_OF_LEVEL = {level: role for role, level in LEVEL_OF_ROLE.items()}
 
 
@@ -21,6 +22,12 @@ def level_at(resource: Resource, position: int) -> str:
     if value is None:
         return ""
     return str(value) if column == "niva" else LEVEL_OF_ROLE.get(str(value), str(value))
+
+
+def total_level_at(resource: Resource, position: int) -> str:
+    """'summa' or 'delsumma' for a total or subtotal row, else ''."""
+    level = level_at(resource, position)
+    return level if level in TOTAL_LEVELS else ""
 
 
 def positions_at(resource: Resource, positions, level: str) -> list[int]:

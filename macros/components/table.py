@@ -12,13 +12,12 @@ from ..errors import Problem, ReportError
 from ..format import format_period_key
 from ..status import Status, status_of
 from .cells import column_unit, format_cell, is_status_field
-from .notes import Collector
 from .downloads import Downloads, ShownData, column_header, downloads_for
+from .levels import total_level_at
+from .notes import Collector
 
 # Row-role columns: the legacy niva/grupp and the role/key/parent form scripts/import writes.
 HIDDEN_BY_DEFAULT = ("niva", "grupp", "roll", "overordnad", "rad")
-TOTAL_LEVELS = ("summa", "delsumma")
-ROLE_LEVELS = {"total": "summa", "subtotal": "delsumma"}
 
 
 @dataclass(frozen=True)
@@ -110,9 +109,7 @@ def table(resource: Resource, *, element_id: str, csv_url: str, columns: Sequenc
             status = status_of(value) if is_status_field(fld) else None
             cells.append(Cell(format_cell(resource, fld, int(position), bare=not fld.unit_field),
                               fld.numeric, cell_notes, status))
-        level = resource.cell("niva", position) if "niva" in resource.field_names else (
-            ROLE_LEVELS.get(resource.cell("roll", position), "") if "roll" in resource.field_names else "")
-        rows.append(Row(cells[0], tuple(cells[1:]), level if level in TOTAL_LEVELS else ""))
+        rows.append(Row(cells[0], tuple(cells[1:]), total_level_at(resource, int(position))))
     return TableView(
         id=element_id, caption=caption or resource.title,
         columns=tuple(Column(f.title, column_unit(resource, f), f.numeric) for f in fields),

@@ -8,19 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..components.data_page import readable_date
+from ..components.data_page import Correction, readable_date
 from ..data.model import Package, Resource
 from ..format import decimals_of, format_value
 from ..links import data_url, relative
 
 ROW_NAMES = ("verksamhet", "enhet", "projekt", "kategori", "indikator", "mal", "grupp")
-
-
-@dataclass(frozen=True)
-class HistoryCorrection:
-    place: str          # "Driftredovisning per verksamhet 2024 · Ordinärt boende · Utfall jan–dec"
-    old: str
-    new: str
 
 
 @dataclass(frozen=True)
@@ -31,7 +24,7 @@ class HistoryEntry:
     summary: str
     why: str
     decision: str
-    corrections: tuple[HistoryCorrection, ...]
+    corrections: tuple[Correction, ...]   # place: "Driftredovisning … · Ordinärt boende · Utfall jan–dec"
     url: str            # the version on the data page
 
 
@@ -76,17 +69,17 @@ def _decision(value: object) -> str:
     return str(value or "")
 
 
-def _correction(correction: dict, package: Package) -> HistoryCorrection:
+def _correction(correction: dict, package: Package) -> Correction:
     name = PurePosixPath(str(correction.get("file", ""))).name
     resource = next((r for r in package.resources.values() if r.csv_name == name), None)
     column = str(correction.get("field", ""))
     old, new = str(correction.get("old", "")), str(correction.get("new", ""))
     if resource is None:
-        return HistoryCorrection(f"{name}, rad {correction.get('row', '')}, kolumn {column}", old, new)
+        return Correction(f"{name}, rad {correction.get('row', '')}, kolumn {column}", old, new)
     field = resource.get_field(column)
     place = " · ".join(p for p in (resource.title, _row_name(resource, correction.get("row")),
                                    field.title if field else column) if p)
-    return HistoryCorrection(place, _shown(old, resource, column), _shown(new, resource, column))
+    return Correction(place, _shown(old, resource, column), _shown(new, resource, column))
 
 
 def _row_name(resource: Resource, row: object) -> str:
