@@ -38,7 +38,7 @@ from .pages.sources import scan
 from .render import render
 
 _OPEN_DATA: dict = {}   # the catalogue by what it is made of: a preview rebuild reuses it
-_PUBLISHED: dict = {}   # a package's published files by its content
+_PUBLISHED: dict = {}   # a package's published files and its data page's HTML by its content
 _INDICATORS: dict = {}  # the indicator pages of the last build, by what they read
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; "
@@ -178,12 +178,14 @@ class Site:
         for package in packages:
             key = (str(self.root), package.id, package.content_key)
             if key not in _PUBLISHED:   # a preview rebuild publishes only the packages that changed
-                _PUBLISHED[key] = publish_package(package, self.root, {r.name: r.source_bytes
-                                                                       for r in package.resources.values()})
-            published, problems = _PUBLISHED[key]
+                published, problems = publish_package(package, self.root, {r.name: r.source_bytes
+                                                                           for r in package.resources.values()})
+                _PUBLISHED[key] = published, problems, self._data_page_html(published)
+            published, problems, html = _PUBLISHED[key]
             self.problems += problems
             self.files += published.files
-            self.pages.append(self._data_page(published))
+            self.pages.append(generated(self.fragments, data_url(package.id, "index.md"), f"Data: {package.title}",
+                                        html))
         indicators = self._indicators(context)
         self.pages += report_type_pages(entries, self.fragments)
         self.pages += organisation_pages(entries, packages, self.fragments)
@@ -203,7 +205,8 @@ class Site:
         key = (str(self.root), self._digest, context.kolada_key)
         if key not in _INDICATORS:
             start = len(self.fragments.by_token)
-            made = indicator_site_pages(context.packages, context.entries, self.fragments, context.kolada)
+            made = indicator_site_pages(context.packages, context.entries, self.fragments, context.kolada,
+                                        reuse=f"{self.root}|{context.kolada_key}")
             _INDICATORS.clear()
             _INDICATORS[key] = made, list(self.fragments.by_token.items())[start:]
         (indicators, pages, files), fragments = _INDICATORS[key]
@@ -240,12 +243,11 @@ class Site:
         except ReportError as error:
             self.problems += error.problems
 
-    def _data_page(self, published: PublishedPackage) -> OutputPage:
-        package = published.package
-        view = data_page(package, published.earlier, hashes=published.hashes,
+    @staticmethod
+    def _data_page_html(published: PublishedPackage) -> str:
+        view = data_page(published.package, published.earlier, hashes=published.hashes,
                          changes=published.descriptor.get("changes", []))
-        return generated(self.fragments, data_url(package.id, "index.md"), f"Data: {package.title}",
-                         render("data_page.html", page=view))
+        return render("data_page.html", page=view)
 
     def _statement(self) -> None:
         options = self.config.rapportverket.get("accessibility")

@@ -5,6 +5,7 @@ Användning: scripts/build [--site-dir site] [--config-file mkdocs.yml] [--rende
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -72,6 +73,7 @@ def _build(site_dir: Path, config_file: Path, renderer_name: str, debug: bool) -
     from ..adapters import RendererError, renderer
     chosen = renderer(renderer_name)
     site = Site.load(config_file, publishing=True, debug=debug, links=chosen.LINKS)
+    gc.freeze()   # the Site lives until the end: the collector need not walk it again while the pages are written
     shown = sorted((p for p in site.problems if p.severity != "note" or debug), key=lambda p: p.severity != "error")
     if shown:
         print(format_problems(shown), file=sys.stderr)

@@ -5,6 +5,7 @@ import concurrent.futures
 import hashlib
 import multiprocessing
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,17 +47,23 @@ class Catalog:
 
 def descriptors(data_dir: Path, problems: list[Problem]) -> list[Path]:
     """Every datapackage.json below data/, never following a symlink (a symlink is an error)."""
-    found = []
-    for folder, dirs, files in os.walk(data_dir, followlinks=False):
-        base = Path(folder)
-        for name in sorted(dirs + files):
-            if (base / name).is_symlink():
-                problems.append(Problem("RV155", f"'{name}' är en symbolisk länk", "lägg filen själv i data/",
-                                        file=(base / name).relative_to(data_dir.parent).as_posix()))
-        dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink() and not d.startswith("."))
-        if "datapackage.json" in files and not (base / "datapackage.json").is_symlink():
-            found.append(base / "datapackage.json")
+    found: list[Path] = []
+    if data_dir.is_dir() and not data_dir.is_symlink():
+        _descriptors_in(str(data_dir), found, problems, len(str(data_dir.parent)) + 1)
     return sorted(found)
+
+
+def _descriptors_in(folder: str, found: list[Path], problems: list[Problem], cut: int) -> None:
+    with os.scandir(folder) as scanned:
+        entries = sorted(scanned, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_symlink():
+            problems.append(Problem("RV155", f"'{entry.name}' är en symbolisk länk", "lägg filen själv i data/",
+                                    file=entry.path[cut:].replace(os.sep, "/")))
+        elif entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+            _descriptors_in(entry.path, found, problems, cut)
+        elif entry.name == "datapackage.json" and entry.is_file(follow_symlinks=False):
+            found.append(Path(entry.path))
 
 
 def _load(args: tuple[Path, Path, bool, Path]) -> Package | ReportError:
@@ -114,7 +121,38 @@ def load_catalog(root: Path, *, check_hashes: bool = False, cache_dir: Path | No
 def _content_hash(folder: Path) -> str:
     """Every file of a package folder (names and bytes): the package is the same when this is."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for relative, entry in sorted(_files_below(str(folder)), key=lambda pair: pair[0]):
+        digest.update(relative.encode() + b"\0" + _file_digest(entry) + b"\0")
     return digest.hexdigest()
+
+
+def _files_below(folder: str, prefix: str = ""):
+    """(path below the package folder, its directory entry) of every file, never through a symbolic link."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_below(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file(follow_symlinks=False):
+                yield prefix + entry.name, entry
+
+
+_FILES: dict[str, tuple[tuple[int, int, int], bytes]] = {}   # a preview rebuild reads only the files that changed
+RACY_NS = 2_000_000_000   # file times tick coarsely: a file changed this shortly before it was read is read again
+
+
+def _file_digest(entry: os.DirEntry) -> bytes:
+    """The digest of a file's bytes, read again when its size, modification time or inode changed, or when it
+    was modified so shortly before it was last read that a second write could have kept its time (as git does)."""
+    status = entry.stat(follow_symlinks=False)
+    signature = (status.st_size, status.st_mtime_ns, status.st_ino)
+    known = _FILES.get(entry.path)
+    if known is not None and known[0] == signature:
+        return known[1]
+    with open(entry.path, "rb") as file:
+        digest = hashlib.sha256(file.read()).digest()
+    if time.time_ns() - status.st_mtime_ns > RACY_NS:
+        _FILES.clear() if len(_FILES) > 100_000 else None
+        _FILES[entry.path] = signature, digest
+    return digest

@@ -19,7 +19,7 @@ from ..data.model import Package, Resource
 from ..errors import Problem, ReportError
 from ..report_meta import ReportMeta
 from .config import OpenDataConfig, licence_uri
-from .rdfxml import serialize
+from .rdfxml import serialize, subject_lines
 
 DCAT_PATH = "data/dcat.rdf"
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -36,6 +36,7 @@ DATAPACKAGE_SPEC = URIRef("https://specs.frictionlessdata.io/data-package/")
 PORTAL_ORGANISATION = "http://dataportal.se/organisation/SE{}"
 RANKS = {str(DCAT.Catalog): 0, str(FOAF.Organization): 1, str(VCARD.Organization): 2, str(DCT.Location): 3,
          str(DCAT.Dataset): 4, str(DCT.PeriodOfTime): 5, str(DCAT.Distribution): 6}
+DATASET_RANK = 4   # subjects of this rank and above belong to one dataset; those below are shared
 
 
 @dataclass(frozen=True)
@@ -220,26 +221,72 @@ def catalogue_graph(packages: Sequence[Package], reports: Mapping[str, ReportLin
     """The catalogue as an rdflib Graph. published: site path → bytes of the file as published (suppressed)."""
     builder = _Builder(config, site_url)
     _catalogue(builder, packages)
-    problems = []
-    for package in sorted(packages, key=lambda p: p.id):
-        licence = dataset_licence(package, config.licence)
-        if isinstance(licence, Problem):
-            problems.append(licence)
-            continue
+    for package, licence in _licensed(packages, config):
         _dataset(builder, package, reports.get(package.id), published, licence)
-    if problems:
-        raise ReportError(problems)
     return builder.graph
 
 
 def catalogue_rdf(packages: Sequence[Package], reports: Mapping[str, ReportLink], config: OpenDataConfig,
                   site_url: str, published: Mapping[str, int]) -> bytes:
-    """The bytes of /data/dcat.rdf: the same input gives the same bytes."""
-    graph = catalogue_graph(packages, reports, config, site_url, published)
-    return serialize(graph, _order)
+    """The bytes of /data/dcat.rdf: the same input gives the same bytes, the bytes of catalogue_graph's graph.
+
+    Each dataset's own subjects are serialised apart and kept by what they are made of, so that a preview
+    rebuild after one CSV edit serialises one dataset, not the whole catalogue (5 s at 500 datasets)."""
+    shared = _Builder(config, site_url)
+    _catalogue(shared, packages)
+    parts = [_dataset_part(package, reports.get(package.id), published, licence, config, site_url)
+             for package, licence in _licensed(packages, config)]
+    for part in parts:
+        for triple in part.shared:
+            shared.graph.add(triple)
+    own = [line for part in sorted(parts, key=lambda part: part.base) for line in part.lines]
+    return serialize(shared.graph, _order, own)
+
+
+def _licensed(packages: Sequence[Package], config: OpenDataConfig) -> list[tuple[Package, str]]:
+    """The packages in id order with their licence URIs; ReportError naming every unknown licence."""
+    found, problems = [], []
+    for package in sorted(packages, key=lambda p: p.id):
+        licence = dataset_licence(package, config.licence)
+        if isinstance(licence, Problem):
+            problems.append(licence)
+        else:
+            found.append((package, licence))
+    if problems:
+        raise ReportError(problems)
+    return found
+
+
+@dataclass(frozen=True)
+class _DatasetPart:
+    base: str                       # the dataset's URI before '#': its subjects sort together under it
+    lines: tuple[str, ...]          # the RDF/XML of the dataset, its period and its distributions
+    shared: tuple[tuple, ...]       # its triples about subjects datasets share: catalogue, publisher, contact, place
+
+
+_PARTS: dict[tuple, _DatasetPart] = {}   # a preview rebuild reuses every unchanged dataset
+
+
+def _dataset_part(package: Package, report: ReportLink | None, published: Mapping[str, int], licence: str,
+                  config: OpenDataConfig, site_url: str) -> _DatasetPart:
+    files = [f"data/{package.id}/datapackage.json", *(f"data/{package.id}/{r.csv_name}" for r in
+                                                      package.resources.values())]
+    key = (package.id, package.content_key, report, licence, config, site_url, tuple(published[f] for f in files))
+    if package.content_key and key in _PARTS:
+        return _PARTS[key]
+    builder = _Builder(config, site_url)
+    uri = _dataset(builder, package, report, published, licence)
+    graph, base = builder.graph, str(uri).split("#")[0]
+    mine = lambda key: key[0] == DATASET_RANK and key[1] == base   # noqa: E731  (see _order)
+    part = _DatasetPart(base, tuple(subject_lines(graph, _order, mine)),
+                        tuple(t for t in graph if str(t[0]).split("#")[0] != base))
+    if package.content_key:
+        _PARTS.clear() if len(_PARTS) > 10_000 else None
+        _PARTS[key] = part
+    return part
 
 
 def _order(subject: URIRef, types: tuple[str, ...]) -> tuple[int, str, int]:
     """Catalogue, agents, contacts, places; then each dataset followed by its period and distributions."""
     rank = min((RANKS.get(t, 9) for t in types), default=9)
-    return (rank, "", 0) if rank < 4 else (4, str(subject).split("#")[0], rank)
+    return (rank, "", 0) if rank < DATASET_RANK else (DATASET_RANK, str(subject).split("#")[0], rank)

@@ -6,7 +6,7 @@ The graph has no blank nodes (DCAT-AP-SE forbids them for the main entities; we 
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -51,14 +51,25 @@ def _object_key(value: object) -> tuple[str, str, str]:
     return (type(value).__name__, language, str(value))
 
 
-def serialize(graph: Graph, rank: Callable[[URIRef, tuple[str, ...]], tuple]) -> bytes:
-    """Subjects sorted by rank(subject, its types) then URI; each subject's properties sorted too."""
-    subjects = sorted({s for s in graph.subjects() if isinstance(s, URIRef)},
-                      key=lambda s: (rank(s, tuple(sorted(str(t) for t in graph.objects(s, RDF.type)))), str(s)))
+def serialize(graph: Graph, rank: Callable[[URIRef, tuple[str, ...]], tuple], after: Sequence[str] = ()) -> bytes:
+    """Subjects sorted by rank(subject, its types) then URI; each subject's properties sorted too. `after`: lines
+    of subjects written before (subject_lines) that sort after all of this graph's, appended as they are."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
     lines += [f"  xmlns:{prefix}={quoteattr(namespace)}" for prefix, namespace in PREFIXES.items()]
     lines[-1] += ">"
-    for subject in subjects:
+    lines += subject_lines(graph, rank)
+    lines += after
+    lines.append("</rdf:RDF>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def subject_lines(graph: Graph, rank: Callable[[URIRef, tuple[str, ...]], tuple],
+                  keep: Callable[[tuple], bool] = lambda key: True) -> list[str]:
+    """The lines of the graph's subjects whose sort key passes `keep`, in order (see serialize)."""
+    keyed = sorted((key, str(s), s) for s in {s for s in graph.subjects() if isinstance(s, URIRef)}
+                   if keep(key := rank(s, tuple(sorted(str(t) for t in graph.objects(s, RDF.type))))))
+    lines: list[str] = []
+    for _, _, subject in keyed:
         types = sorted(str(t) for t in graph.objects(subject, RDF.type))
         element = qname(types[0]) if types else "rdf:Description"
         lines.append(f"  <{element} rdf:about={quoteattr(str(subject))}>")
@@ -66,5 +77,4 @@ def serialize(graph: Graph, rank: Callable[[URIRef, tuple[str, ...]], tuple]) ->
         rest += [(str(p), o) for p, o in graph.predicate_objects(subject) if p != RDF.type]
         lines += [_property(p, o) for p, o in sorted(rest, key=lambda pair: (qname(pair[0]), _object_key(pair[1])))]
         lines.append(f"  </{element}>")
-    lines.append("</rdf:RDF>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return lines

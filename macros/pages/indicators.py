@@ -6,6 +6,7 @@ its footnotes, the period it covers and whether it is the whole organisation's �
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -39,6 +40,7 @@ class Source:
     outcome: str                 # the column of the value
     target: str | None           # the column of the target, when the resource has one
     compare: Callable | None = None
+    key: tuple = ()              # what its row is made of (see _collect); () when it is not to be kept
 
     def cell(self, name: str | None) -> object:
         return self.resource.cell(name, self.position) if name else None
@@ -155,22 +157,61 @@ def _collect(package: Package, report: tuple[str, str], compare: Callable | None
                 outcome, target = "varde", None
             else:
                 break
-            source = Source(package.organisation, report[0], report[1], resource, position, outcome, target, compare)
+            made_of = (package.id, package.content_key, resource.name, position, outcome, target, report,
+                       getattr(compare, "municipality_code", None)) if package.content_key else ()
+            source = Source(package.organisation, report[0], report[1], resource, position, outcome, target, compare,
+                            made_of)
             found.setdefault(key, []).append((title, kolada, source))
     return found
+
+
+# What a preview rebuild reuses of the sources of unchanged packages: a CSV edit at 500 reports otherwise
+# remade every row of every indicator page (half of the rebuild). Kept while `reuse` (indicator_pages) is the same.
+_KEPT: dict[str, dict] = {"facts": {}, "rows": {}}
+_kept_for = [""]   # the `reuse` the kept entries belong to
+
+
+def _keep(kind: str, key: tuple, make: Callable):
+    if not key or not _kept_for[0]:
+        return make()
+    kept = _KEPT[kind]
+    if key not in kept:
+        kept[key] = make()
+    return kept[key]
+
+
+def _facts(source: Source) -> tuple[str, int] | None:
+    """The unit and printed decimals of a source's value; None when the value is hidden or missing."""
+    def make():
+        value = source.cell(source.outcome)
+        field_ = source.resource.get_field(source.outcome)
+        if value is None or suppressed(source.resource, field_, value):
+            return None
+        return (cell_unit(source.resource, field_, source.position) or "",
+                printed_decimals(source.resource, field_, source.position))
+    return _keep("facts", source.key, make)
 
 
 def _decimals(sources: list[Source]) -> dict[str, int]:
     """Per unit, the fewest decimals any report prints: every value of the page is shown with that many."""
     fewest: dict[str, int] = {}
-    for s in sources:
-        value = s.cell(s.outcome)
-        if value is None or suppressed(s.resource, s.resource.get_field(s.outcome), value):
-            continue   # a hidden value is shown as "1–4": its decimals are not on the page
-        unit = cell_unit(s.resource, s.resource.get_field(s.outcome), s.position) or ""
-        places = printed_decimals(s.resource, s.resource.get_field(s.outcome), s.position)
-        fewest[unit] = min(places, fewest.get(unit, places))
+    for facts in map(_facts, sources):
+        if facts is not None:   # a hidden value is shown as "1–4": its decimals are not on the page
+            unit, places = facts
+            fewest[unit] = min(places, fewest.get(unit, places))
     return fewest
+
+
+def _kept_row(source: Source, decimals: dict[str, int], notes: Renumbered, kolada: str) -> ValueRow:
+    """The source's row, kept by what it is made of; its note numbers are the page's (given in order)."""
+    row = _keep("rows", source.key and (*source.key, tuple(sorted(decimals.items())), kolada),
+                lambda: _row(source, decimals, Renumbered(), kolada))
+    resource, position = source.resource, source.position
+    target_notes = notes.at(resource, position, source.target) if source.target else ()
+    outcome_notes = notes.at(resource, position, source.outcome, whole_row=True)
+    if (target_notes, outcome_notes) == (row.target_notes, row.outcome_notes):
+        return row
+    return dataclasses.replace(row, target_notes=target_notes, outcome_notes=outcome_notes)
 
 
 def _row(source: Source, decimals: dict[str, int], notes: Renumbered, kolada: str) -> ValueRow:
@@ -205,10 +246,16 @@ def _half_up(value: object, places: int | None) -> float:
 
 
 def indicator_pages(packages: list[Package], reports: dict[str, tuple[str, str]],
-                    compares: Mapping[str, Callable] | None = None) -> list[IndicatorPage]:
+                    compares: Mapping[str, Callable] | None = None, reuse: str = "") -> list[IndicatorPage]:
     """reports maps a package id to (report title, site URL of its page); packages without a page are left out.
 
-    compares maps a package id to its municipality's Kolada lookup (Riket and Liknande kommuner)."""
+    compares maps a package id to its municipality's Kolada lookup (Riket and Liknande kommuner). reuse: the
+    rows of unchanged packages are kept for the next call with the same reuse (the project and its Kolada
+    cache); "" keeps nothing."""
+    if _kept_for[0] != reuse or sum(map(len, _KEPT.values())) > 500_000:
+        for kept in _KEPT.values():
+            kept.clear()
+        _kept_for[0] = reuse
     collected: dict[str, list] = {}
     for package in packages:
         report = reports.get(package.id)
@@ -226,7 +273,7 @@ def _page(key: str, found: list, compares: Mapping[str, Callable] | None) -> Ind
     title, kolada = found[0][0], next((k for _, k, _ in found if k), "")
     sources = [s for _, _, s in found]
     decimals, notes = _decimals(sources), Renumbered()
-    rows = tuple(_row(s, decimals, notes, k) for (_, k, s) in found)
+    rows = tuple(_kept_row(s, decimals, notes, k) for (_, k, s) in found)
     slug = key if key.startswith("sjukfranvaro") else slugify(title)[:50].strip("-") + (
         f"-{kolada.lower()}" if kolada else "")
     return IndicatorPage(
@@ -240,14 +287,7 @@ def _page(key: str, found: list, compares: Mapping[str, Callable] | None) -> Ind
 
 def _rounded(sources: list[Source], decimals: dict[str, int]) -> bool:
     """Whether a value is shown with fewer decimals than its report prints."""
-    for s in sources:
-        field_ = s.resource.get_field(s.outcome)
-        unit = cell_unit(s.resource, field_, s.position) or ""
-        value = s.cell(s.outcome)
-        if value is not None and not suppressed(s.resource, field_, value) and \
-                printed_decimals(s.resource, field_, s.position) > decimals.get(unit, 0):
-            return True
-    return False
+    return any(facts is not None and facts[1] > decimals.get(facts[0], 0) for facts in map(_facts, sources))
 
 
 def _note(values: tuple[ValueRow, ...], compares: Mapping[str, Callable] | None) -> str:

@@ -86,11 +86,11 @@ def report_links(pages: list[PageEntry]) -> dict[str, tuple[str, str]]:
 
 
 def indicator_site_pages(packages: list[Package], pages: list[PageEntry],
-                         fragments: Fragments, kolada: KoladaCache | None = None
+                         fragments: Fragments, kolada: KoladaCache | None = None, reuse: str = ""
                          ) -> tuple[list[IndicatorPage], list[OutputPage], list[PublishedFile]]:
-    """The indicator pages, their index, and each page's table as a CSV beside it."""
+    """The indicator pages, their index, and each page's table as a CSV beside it (reuse: indicator_pages)."""
     compares = {p.meta.data: lookup(kolada, p.meta.municipality_code) for p in reports_of(pages)}
-    found = indicator_pages(packages, report_links(pages), {k: v for k, v in compares.items() if v})
+    found = indicator_pages(packages, report_links(pages), {k: v for k, v in compares.items() if v}, reuse)
     made = [generated(fragments, f"{FOLDER}/index.md", "Nyckeltal", render("indicator_index.html",
                                                                            pages=index_entries(found)))]
     made += [generated(fragments, page.src, page.title, render("indicator_page.html", page=page)) for page in found]

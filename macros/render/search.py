@@ -5,6 +5,7 @@ and data pages, macros/pages/search_entries.py), with the filters each page carr
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +19,14 @@ EXCLUDED = (".headerlink", '[aria-hidden="true"]', ".rv-source", ".rv-chart__lin
             ".rv-chart__source", ".rv-chart__data summary", ".rv-budget__legend")
 
 
-def build_index(site_dir: Path) -> list[Problem]:
-    """Run Pagefind over the built site; [] when it worked."""
+def build_index(site_dir: Path, background: bool = False) -> list[Problem]:
+    """Run Pagefind over the built site; [] when it worked. background: at the lowest CPU priority (the
+    preview indexes while the next edit may already be rebuilt)."""
     excluded = [argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector)]
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", *excluded]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                                preexec_fn=(lambda: os.nice(19)) if background else None)
     except (OSError, subprocess.TimeoutExpired) as error:
         return [Problem("RV501", f"sökindexet kunde inte byggas: {error}",
                         "installera pagefind[bin] i .venv (make env) och bygg igen")]

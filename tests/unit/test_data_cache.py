@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 
 import pytest
 
@@ -95,3 +97,24 @@ def test_workers_start_only_for_packages_the_cache_has_not_seen(tmp_path, fresh_
     second = catalog.load_catalog(tmp_path, cache_dir=folder)
     assert seen == [(3, 3), (3, 0)]
     assert sorted(first.packages) == sorted(second.packages) == ["org/paket0", "org/paket1", "org/paket2"]
+
+
+def _rewrite(path, text: str, mtime_ns: int) -> None:
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(mtime_ns, mtime_ns))
+
+
+def test_a_package_folder_is_read_again_when_a_file_changes_even_within_one_tick_of_the_clock(tmp_path):
+    """The preview keeps each file's digest by its size, time and inode; the same size and time after a write
+    (file times tick coarsely) must still be seen when the write was recent, as git treats a 'racy' file."""
+    csv = tmp_path / "drift.csv"
+    old = time.time_ns() - 60_000_000_000
+    _rewrite(csv, "ar,varde\n2024,8.4\n", old)
+    first = catalog._content_hash(tmp_path)
+    _rewrite(csv, "ar,varde\n2024,8.5\n", old + 1_000_000_000)   # same size, a later time
+    second = catalog._content_hash(tmp_path)
+    recent = time.time_ns()
+    _rewrite(csv, "ar,varde\n2024,8.6\n", recent)
+    third = catalog._content_hash(tmp_path)
+    _rewrite(csv, "ar,varde\n2024,8.7\n", recent)                # same size and the very same time
+    assert len({first, second, third, catalog._content_hash(tmp_path)}) == 4

@@ -93,3 +93,31 @@ def test_footnotes_follow_values_onto_the_indicator_page(pages):
     page = next(p for p in pages if p.slug == "sjukfranvaro-total")
     assert page.footnotes == ((1, "Preliminärt värde."),)
     assert [r.outcome_notes for r in page.rows][:3] == [(), (1,), ()]
+
+
+def test_rows_kept_between_preview_rebuilds_give_the_pages_a_fresh_build_gives(tmp_path):
+    """The preview keeps each unchanged package's rows; after an edit, another order of reports (which renumbers
+    the footnotes) and changed decimals, the pages must be those of a build that kept nothing."""
+    import dataclasses
+    notes = lambda organisation: [{"where": {"ar": 2024}, "field": "varde", "text": f"Preliminärt ({organisation})."}]  # noqa: E731
+    a = sick(tmp_path / "data" / "a" / "ar", "A kommun", "Totalt,2023,2023,total,10.4\nTotalt,2024,2024,total,10.1\n",
+             footnotes=notes("A"))
+    c = sick(tmp_path / "data" / "c" / "ar", "C kommun", "Totalt,2023,2023,total,7.1\nTotalt,2024,2024,total,6.8\n",
+             footnotes=notes("C"))
+    b = sick(tmp_path / "data" / "b" / "ar", "B kommun", "Totalt,2023,2023,total,8.2\nTotalt,2024,2024,total,8.7\n")
+    edited = sick(tmp_path / "data" / "b2" / "ar", "B kommun", "Totalt,2023,2023,total,8.25\nTotalt,2024,2024,total,9\n")
+    a, b, c = (dataclasses.replace(p, content_key=k) for p, k in ((a, "a"), (b, "b"), (c, "c")))
+    edited = dataclasses.replace(edited, id=b.id, content_key="b-ändrad")
+    reports = {p.id: (f"Årsredovisning 2024 ({p.organisation})", p.id + "/") for p in (a, b, c)}
+    shown = []
+    for packages in ([a, b, c], [a, b, c], [c, edited, a], [a, b, c]):
+        kept = indicator_pages(packages, reports, reuse="projekt")
+        fresh = indicator_pages(packages, reports)
+        assert kept == fresh and kept[0].footnotes == fresh[0].footnotes
+        assert [r.outcome_notes for r in kept[0].rows] == [r.outcome_notes for r in fresh[0].rows]
+        shown.append([(r.organisation, r.period, r.outcome, r.outcome_notes) for r in kept[0].rows])
+    assert shown[0] == shown[1] == shown[3] and ("B kommun", "2024", "8,7\xa0%", ()) in shown[0]
+    assert ("A kommun", "2024", "10,1\xa0%", (1,)) in shown[0] and ("C kommun", "2024", "6,8\xa0%", (2,)) in shown[0]
+    # the edit: B's new value, every value with no decimals (B's 9 has none), C's note now first
+    assert ("B kommun", "2024", "9\xa0%", ()) in shown[2] and ("C kommun", "2024", "7\xa0%", (1,)) in shown[2]
+    assert ("A kommun", "2024", "10\xa0%", (2,)) in shown[2]

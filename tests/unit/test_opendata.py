@@ -141,3 +141,31 @@ def test_kolada_refresh_help_is_swedish():
     result = subprocess.run([str(ROOT / "scripts" / "kolada-refresh"), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "Hämtar värden för Riket och Liknande kommuner" in result.stdout
     assert result.stdout.startswith("Användning: scripts/kolada-refresh") and "visa den här hjälpen" in result.stdout
+
+
+def test_the_catalogue_kept_per_dataset_is_the_graphs_own_serialisation_also_after_an_edit():
+    """dcat.rdf is joined from per-dataset parts kept between preview rebuilds: it must stay byte for byte the
+    serialisation of the whole graph, and an edited package must never come from the kept parts."""
+    import dataclasses
+    from macros.data.catalog import load_catalog
+    from macros.opendata.dcat import _order
+    from macros.opendata.rdfxml import serialize
+    packages = sorted(load_catalog(ROOT).packages.values(), key=lambda p: p.id)
+    first, second = packages[0], packages[1]
+    reports = {first.id: ReportLink(meta(data=first.id, organisation_number="212000-0779", municipality_code="0885",
+                                         contact={"email": "sn@borgholm.example"}), "rapport/"),
+               second.id: ReportLink(meta(data=second.id, municipality_code="0461"), "annan/")}
+    config = parse_opendata_config(OPTIONS, "R")
+    published = {f"data/{p.id}/{name}": 100 + i for i, p in enumerate(packages)
+                 for name in ["datapackage.json", *(r.csv_name for r in p.resources.values())]}
+
+    def both(items):
+        return (catalogue_rdf(items, reports, config, "https://r.example/", published),
+                serialize(catalogue_graph(items, reports, config, "https://r.example/", published), _order))
+
+    joined, whole = both(packages)
+    assert joined == whole and joined.count(b"<dcat:Dataset ") == len(packages)
+    assert both(packages)[0] == joined                        # the kept parts give the same bytes again
+    edited = dataclasses.replace(second, title="Ändrad titel", content_key="ändrad")
+    joined, whole = both([first, edited, *packages[2:]])
+    assert joined == whole and "Ändrad titel".encode() in joined and second.title.encode() not in joined
