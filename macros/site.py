@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +31,8 @@ from .pages.page_macros import BuildContext
 from .pages.publish import PublishedPackage, publish_package
 from .pages.report_header import series_of
 from .report_meta import build_date
-from .pages.report_pages import PageInfo, read_page, render_report_page
+from .pages.page_workers import render_pages
+from .pages.report_pages import PageInfo, read_page
 from .pages.search_entries import page_attributes, search_entries, synonym_groups
 from .pages.sources import scan
 from .render import render
@@ -106,8 +106,7 @@ class Site:
         context = BuildContext(self.catalog, entries, self.fragments, self.links, kolada, kolada_key=kolada_key,
                                today=build_date(), indexes=organisation_indexes(entries), series=series_of(entries))
         digest = self._digest = page_cache.site_digest(context)   # what listings, indicators and open data read
-        for info in infos:
-            self._render(info, context, sources.appendix, digest)
+        self._render(infos, context, sources.appendix, digest)
         self._generate(context)
         self._check_pages(infos, {p.src for p in self.pages} | {i.source.src for i in infos})
         if self.preview and self.errors:
@@ -143,35 +142,36 @@ class Site:
         if self.config.nav:
             self.problems += check_nav(self.config.nav, srcs)
 
-    def _render(self, info: PageInfo, context: BuildContext, appendix: str, digest: str) -> None:
-        cache_key = page_cache.key(info, context, appendix)
-        cached = page_cache.lookup(cache_key, context, digest)
-        if cached is not None:
-            self.fragments.by_token.update(cached.fragments)
-            self.problems += cached.problems
-            self.uses += cached.uses
-            self.charts += cached.charts
-            self.files += cached.files
-            if cached.page is not None:
-                self.pages.append(dataclasses.replace(cached.page))
+    def _render(self, infos: list[PageInfo], context: BuildContext, appendix: str, digest: str) -> None:
+        """Every page's macros, in the pages' order; the preview takes unchanged pages from its cache, the
+        publishing build renders on every core (page_workers)."""
+        keys = [page_cache.key(info, context, appendix) for info in infos]
+        made: dict[int, page_cache.Rendered | Problem] = {}
+        for index, cache_key in enumerate(keys):
+            cached = page_cache.lookup(cache_key, context, digest)
+            if cached is not None:
+                made[index] = cached
+        todo = [index for index in range(len(infos)) if index not in made]
+        results = render_pages([infos[i] for i in todo], context, appendix, debug=self.debug,
+                               parallel=self.publishing)
+        for index, result in zip(todo, results):
+            made[index] = result
+            if isinstance(result, page_cache.Rendered):
+                page_cache.store(keys[index], result, digest)
+        for index in range(len(infos)):
+            self._take(made[index])
+
+    def _take(self, made: "page_cache.Rendered | Problem") -> None:
+        if isinstance(made, Problem):
+            self.problems.append(made)
             return
-        try:
-            page, macros = render_report_page(info, context, appendix)
-        except Exception as error:  # a bug in the engine, not the communicator's mistake: locate it and go on
-            if self.debug:
-                raise
-            self.problems.append(Problem("RV900", f"internt fel när sidan byggdes: {type(error).__name__}: {error}",
-                                         "kör scripts/build --debug för detaljer och rapportera felet",
-                                         page=info.place))
-            traceback.clear_frames(error.__traceback__)
-            return
-        page_cache.store(cache_key, page, macros, context, digest)
-        self.problems += macros.problems
-        self.uses += macros.uses
-        self.charts += macros.charts
-        self.files += macros.files
-        if page is not None:
-            self.pages.append(dataclasses.replace(page))
+        self.fragments.by_token.update(made.fragments)
+        self.problems += made.problems
+        self.uses += made.uses
+        self.charts += made.charts
+        self.files += made.files
+        if made.page is not None:
+            self.pages.append(dataclasses.replace(made.page))
 
     def _generate(self, context: BuildContext) -> None:
         entries, packages = context.entries, context.packages

@@ -60,10 +60,15 @@ def lookup(cache_key: tuple, context: BuildContext, digest: str) -> Rendered | N
     return found
 
 
-def store(cache_key: tuple, page: OutputPage | None, macros: PageMacros, context: BuildContext, digest: str) -> None:
+def rendered(page: OutputPage | None, macros: PageMacros, context: BuildContext) -> Rendered:
+    """What rendering a page made: the page and every problem, use, chart, file and fragment of it."""
+    fragments = tuple((t, context.fragments.by_token[t]) for t in macros.tokens)
+    return Rendered(page, tuple(macros.problems), tuple(macros.uses), tuple(macros.charts), tuple(macros.files),
+                    fragments, macros.reads_site)
+
+
+def store(cache_key: tuple, made: Rendered, digest: str) -> None:
     if len(_CACHE) > LIMIT:
         _CACHE.clear()
-    fragments = tuple((t, context.fragments.by_token[t]) for t in macros.tokens)
-    _CACHE[cache_key] = Rendered(page, tuple(macros.problems), tuple(macros.uses), tuple(macros.charts),
-                                 tuple(macros.files), fragments, macros.reads_site)
+    _CACHE[cache_key] = made
     _CACHE[("site", cache_key)] = digest
