@@ -122,6 +122,24 @@ def test_instant_navigation_to_a_report_draws_its_charts(watched, site_url):
     assert states and all(svgs > 0 for _, _, svgs in states)
 
 
+def test_the_sitemap_waits_for_the_reader_and_an_early_click_still_navigates_instantly(watched, site_url):
+    """material's instant navigation fetches sitemap.xml (it grows with the archive) on arrival: it must wait
+    until the reader interacts, and a click that comes before it (a tap, a screen reader's click with no pointer
+    movement) must wait for it and still be taken by instant navigation."""
+    asked = []
+    watched.page.on("request", lambda request: asked.append(request.url) if request.url.endswith("/sitemap.xml") else None)
+    watched.page.goto(site_url)
+    watched.page.wait_for_load_state("networkidle")
+    watched.page.wait_for_timeout(300)
+    assert asked == [], "sitemap.xml was fetched before the reader did anything"
+    watched.page.evaluate("() => window.__marker = 'kvar'")
+    watched.page.locator(f"a[href$='{BORGHOLM}']").first.dispatch_event("click")
+    watched.page.wait_for_url("**/" + BORGHOLM)
+    watched.page.locator("[data-rv-chart]").first.wait_for(state="attached")
+    assert watched.page.evaluate("() => window.__marker") == "kvar", "the early click left instant navigation"
+    assert asked == [site_url + "sitemap.xml"] and watched.errors == []
+
+
 def test_search_for_a_swedish_word_finds_the_report(watched, site_url):
     watched.page.goto(site_url)
     watched.page.locator("input.md-search__input").click()

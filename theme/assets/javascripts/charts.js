@@ -62,13 +62,17 @@
       element.getAttribute("data-rv-size") === element.clientWidth + "x" + element.clientHeight;
   }
 
-  // One chart per task: drawing one takes a few tens of ms, and the browser handles input in between.
-  // (Not requestIdleCallback: while anything else runs, a page is rarely idle, and the charts would wait.)
+  // Charts in tasks of at most about SLICE_MS: drawing one takes a few tens of ms, and the browser handles
+  // input between the tasks. (Not requestIdleCallback: while anything else runs, a page is rarely idle, and
+  // the charts would wait.)
+  var SLICE_MS = 40;
   function pump() {
     pumping = false;
-    while (queue.length && (!queue[0].isConnected || current(queue[0]))) queue.shift();
-    if (!queue.length) return;
-    draw(queue.shift());
+    var started = performance.now();
+    while (queue.length && performance.now() - started < SLICE_MS) {
+      var next = queue.shift();
+      if (next.isConnected && !current(next)) draw(next);
+    }
     later();
   }
 
