@@ -2,8 +2,9 @@
    only the links listed there): a file that grows with the archive, 140 kB at 500 reports, on every first visit.
    Loaded before material's script, this holds that one request until the reader first moves the pointer,
    touches the screen or uses the keyboard. A click on a link to another page that comes before the sitemap
-   has arrived waits for it (at most WAIT_MS) and is then given again, so that instant navigation takes it;
-   the page itself needs no sitemap. Search engines still find sitemap.xml (robots.txt, the file itself). */
+   has arrived keeps the browser from loading the page; instant navigation takes that click once its sitemap is
+   there, and a page the sitemap does not list (or no navigation within WAIT_MS) is loaded as usual. The page
+   itself needs no sitemap; search engines read sitemap.xml as before. */
 (function () {
   "use strict";
   if (window.RapportverketSitemap) return;
@@ -12,12 +13,11 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var parse = DOMParser.prototype.parseFromString;
-  var TRIES = 20;         // material makes its list of links a few ms after the sitemap is read: offer again
   var held = null;        // [request, body] of the sitemap request, until the reader interacts
   var released = false;
   var state = "none";     // the sitemap: "none" asked for, "held", "sent", "read"
   var listed = null;      // the paths the sitemap lists (the links instant navigation takes)
-  var waiting = [];       // early clicks, given again once the sitemap is read
+  var waiting = [];       // what early clicks do once the sitemap is read
 
   function isSitemap(url) {
     try { return /\/sitemap\.xml$/.test(new URL(url, location.href).pathname); } catch (error) { return false; }
@@ -70,7 +70,10 @@
   };
   EVENTS.forEach(function (type) { window.addEventListener(type, release, { capture: true, passive: true }); });
 
-  // A plain click on a link to another page of the site, while the sitemap is held or on its way.
+  // A plain click on a link to another page of the site that nothing took (the last listener on its way: our
+  // chart tools, the skip link and instant navigation come before), while the sitemap is held or on its way.
+  // Instant navigation takes the last click itself once its sitemap is there (it waits for both); until then
+  // the browser must not load the page.
   function early(event, link) {
     if (state !== "held" && state !== "sent") return false;
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
@@ -79,37 +82,19 @@
     return url.origin === location.origin && url.pathname !== location.pathname;
   }
 
-  document.addEventListener("click", function (event) {
+  window.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[href]") : null;
     if (!early(event, link)) return;
     event.preventDefault();
-    event.stopImmediatePropagation();
-    var done = false;
-    function go(late) {
-      if (done) return;
-      done = true;
-      var url = new URL(link.href, location.href);
-      if (late || !listed || !listed.has(url.pathname)) location.assign(link.href);
-      else offer(link, TRIES);
-    }
-    waiting.push(function () { go(false); });
-    setTimeout(function () { go(true); }, WAIT_MS);
+    var target = new URL(link.href, location.href), from = location.href;
+    function fallback() { if (location.href === from) location.assign(link.href); }   // nothing navigated
+    waiting.push(function () {   // the sitemap is read: a page it does not list is loaded as any link
+      if (!listed || !listed.has(target.pathname)) fallback();
+      else setTimeout(fallback, WAIT_MS);
+    });
+    setTimeout(fallback, WAIT_MS);
     release();
-  }, true);
-
-  // The click again, for instant navigation; if it did not take it (its list is not made yet), again shortly.
-  function offer(link, tries) {
-    var taken = true;
-    function last(event) {   // the last listener on the click's way: nothing took it, so no page load yet
-      if (!event.defaultPrevented) { event.preventDefault(); taken = false; }
-    }
-    window.addEventListener("click", last, false);
-    link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window, button: 0 }));
-    window.removeEventListener("click", last, false);
-    if (taken) return;
-    if (tries > 0) setTimeout(function () { offer(link, tries - 1); }, 25);
-    else location.assign(link.href);
-  }
+  }, false);
 
   window.RapportverketSitemap = { state: function () { return state; } };
 })();
