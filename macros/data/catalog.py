@@ -48,7 +48,10 @@ class Catalog:
 def descriptors(data_dir: Path, problems: list[Problem]) -> list[Path]:
     """Every datapackage.json below data/, never following a symlink (a symlink is an error)."""
     found: list[Path] = []
-    if data_dir.is_dir() and not data_dir.is_symlink():
+    if data_dir.is_symlink():
+        problems.append(Problem("RV155", f"'{data_dir.name}' är en symbolisk länk", "lägg datapaketen själva i data/",
+                                file=data_dir.name))
+    elif data_dir.is_dir():
         _descriptors_in(str(data_dir), found, problems, len(str(data_dir.parent)) + 1)
     return sorted(found)
 

@@ -118,3 +118,21 @@ def test_a_package_folder_is_read_again_when_a_file_changes_even_within_one_tick
     third = catalog._content_hash(tmp_path)
     _rewrite(csv, "ar,varde\n2024,8.7\n", recent)                # same size and the very same time
     assert len({first, second, third, catalog._content_hash(tmp_path)}) == 4
+
+
+def test_symbolic_links_in_data_are_named_and_never_followed_also_data_itself(tmp_path):
+    outside = tmp_path / "utanfor"
+    (outside / "paket").mkdir(parents=True)
+    (outside / "paket" / "datapackage.json").write_text("{}", encoding="utf-8")
+    project = tmp_path / "projekt"
+    (project / "data" / "org").mkdir(parents=True)
+    (project / "data" / "org" / "lank").symlink_to(outside / "paket")
+    problems: list = []
+    assert catalog.descriptors(project / "data", problems) == []
+    assert [(p.code, p.file) for p in problems] == [("RV155", "data/org/lank")]
+    linked = tmp_path / "annat"
+    linked.mkdir()
+    (linked / "data").symlink_to(outside)
+    problems = []
+    assert catalog.descriptors(linked / "data", problems) == []
+    assert [(p.code, p.file) for p in problems] == [("RV155", "data")]
