@@ -146,20 +146,16 @@ class Site:
         """Every page's macros, in the pages' order; the preview takes unchanged pages from its cache, the
         publishing build renders on every core (page_workers)."""
         keys = [page_cache.key(info, context, appendix) for info in infos]
-        made: dict[int, page_cache.Rendered | Problem] = {}
-        for index, cache_key in enumerate(keys):
-            cached = page_cache.lookup(cache_key, context, digest)
-            if cached is not None:
-                made[index] = cached
-        todo = [index for index in range(len(infos)) if index not in made]
+        made: list = [page_cache.lookup(cache_key, context, digest) for cache_key in keys]
+        todo = [index for index, found in enumerate(made) if found is None]
         results = render_pages([infos[i] for i in todo], context, appendix, debug=self.debug,
                                parallel=self.publishing)
         for index, result in zip(todo, results):
             made[index] = result
             if isinstance(result, page_cache.Rendered):
                 page_cache.store(keys[index], result, digest)
-        for index in range(len(infos)):
-            self._take(made[index])
+        for found in made:
+            self._take(found)
 
     def _take(self, made: "page_cache.Rendered | Problem") -> None:
         if isinstance(made, Problem):
@@ -206,7 +202,7 @@ class Site:
         if key not in _INDICATORS:
             start = len(self.fragments.by_token)
             made = indicator_site_pages(context.packages, context.entries, self.fragments, context.kolada,
-                                        reuse=f"{self.root}|{context.kolada_key}")
+                                        reuse=f"{self.root}|{context.kolada_key}" if self.preview else "")
             _INDICATORS.clear()
             _INDICATORS[key] = made, list(self.fragments.by_token.items())[start:]
         (indicators, pages, files), fragments = _INDICATORS[key]

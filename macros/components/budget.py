@@ -16,7 +16,6 @@ from .table import source_text
 from .value import numeric_field
 
 
-
 @dataclass(frozen=True)
 class BudgetCell:
     text: str

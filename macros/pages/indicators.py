@@ -204,7 +204,9 @@ def _decimals(sources: list[Source]) -> dict[str, int]:
 
 def _kept_row(source: Source, decimals: dict[str, int], notes: Renumbered, kolada: str) -> ValueRow:
     """The source's row, kept by what it is made of; its note numbers are the page's (given in order)."""
-    row = _keep("rows", source.key and (*source.key, tuple(sorted(decimals.items())), kolada),
+    if not (source.key and _kept_for[0]):
+        return _row(source, decimals, notes, kolada)
+    row = _keep("rows", (*source.key, tuple(sorted(decimals.items())), kolada),
                 lambda: _row(source, decimals, Renumbered(), kolada))
     resource, position = source.resource, source.position
     target_notes = notes.at(resource, position, source.target) if source.target else ()

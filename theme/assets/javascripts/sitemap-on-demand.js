@@ -90,7 +90,6 @@
     function fallback() { if (location.href === from) location.assign(link.href); }   // nothing navigated
     waiting.push(function () {   // the sitemap is read: a page it does not list is loaded as any link
       if (!listed || !listed.has(target.pathname)) fallback();
-      else setTimeout(fallback, WAIT_MS);
     });
     setTimeout(fallback, WAIT_MS);
     release();
